@@ -1,0 +1,110 @@
+package dev.stockflow.topology;
+
+/** The price of one (offer, channel) slot, the version of the update applied last, and its history. */
+public final class PriceSlot {
+
+    private final String channel;
+    private String currency;
+    private long regularPrice;
+    private Long salePrice;
+    private Version version;
+    private long updatedAt;
+    private final PriceHistory history;
+
+    PriceSlot(final String channel, final String currency, final long regularPrice, final Long salePrice,
+              final Version version, final long updatedAt, final PriceHistory history) {
+        this.channel = channel;
+        this.currency = currency;
+        this.regularPrice = regularPrice;
+        this.salePrice = salePrice;
+        this.version = version;
+        this.updatedAt = updatedAt;
+        this.history = history;
+    }
+
+    static PriceSlot first(final OfferEvent.PriceChange change, final long window) {
+        final PriceSlot slot = new PriceSlot(change.channel(), change.currency(), change.regularPrice(),
+                change.salePrice(), change.version(), change.occurredAt(), new PriceHistory());
+        slot.recordInHistory(window);
+        return slot;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public long regularPrice() {
+        return regularPrice;
+    }
+
+    /** Null when there is no sale. */
+    public Long salePrice() {
+        return salePrice;
+    }
+
+    public long effectivePrice() {
+        return salePrice != null ? salePrice : regularPrice;
+    }
+
+    public Version version() {
+        return version;
+    }
+
+    /** occurredAt of the update that set the current price: the moment it took effect. */
+    public long updatedAt() {
+        return updatedAt;
+    }
+
+    public PriceHistory history() {
+        return history;
+    }
+
+    /** EU Omnibus: the lowest effective price in effect during the window before this price took effect. */
+    public Long lowestPriceBefore(final long window) {
+        return history.lowest(updatedAt, window, currency);
+    }
+
+    Outcome apply(final OfferEvent.PriceChange change, final long window) {
+        final Version incoming = change.version();
+        final int order = incoming.compareTo(version);
+        if (order == 0) {
+            return Outcome.DUPLICATE;
+        }
+        if (order < 0) {
+            return Outcome.STALE;
+        }
+        version = incoming;
+        if (sameValue(change)) {
+            return Outcome.UNCHANGED;
+        }
+        currency = change.currency();
+        regularPrice = change.regularPrice();
+        salePrice = change.salePrice();
+        updatedAt = change.occurredAt();
+        recordInHistory(window);
+        return Outcome.CHANGED;
+    }
+
+    /** Drops history a delisting at {@code delistedAt} removes; true when the Omnibus price changed. */
+    boolean dropHistoryUpTo(final long delistedAt, final long window) {
+        final Long before = lowestPriceBefore(window);
+        history.dropUpTo(delistedAt);
+        final Long after = lowestPriceBefore(window);
+        return before == null ? after != null : !before.equals(after);
+    }
+
+    private boolean sameValue(final OfferEvent.PriceChange change) {
+        return regularPrice == change.regularPrice()
+                && java.util.Objects.equals(salePrice, change.salePrice())
+                && currency.equals(change.currency());
+    }
+
+    private void recordInHistory(final long window) {
+        history.record(new PricePoint(updatedAt, currency, effectivePrice()));
+        history.pruneBefore(updatedAt, window);
+    }
+}

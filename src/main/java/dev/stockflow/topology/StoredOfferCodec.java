@@ -1,0 +1,215 @@
+package dev.stockflow.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The compact binary form of {@link StoredOffer} in the state store and its changelog.
+ *
+ * <p>Layout (format 1): a format byte; a flags byte (last emission, has-delisting); the applied input
+ * offsets; the delisting; the stock slots; the price slots with their history. Integers are LEB128
+ * varints, signed ones zig-zag encoded; a slot stores its updatedAt as the distance back from its
+ * version time (usually 0 or small). Strings are length-prefixed UTF-8.
+ */
+public final class StoredOfferCodec {
+
+    private static final byte FORMAT = 1;
+    private static final int EMISSION_MASK = 0b11;
+    private static final int HAS_DELISTING = 0b100;
+    private static final Applied.Emission[] EMISSIONS = Applied.Emission.values();
+
+    private StoredOfferCodec() {
+    }
+
+    public static byte[] encode(final StoredOffer stored) {
+        final OfferState state = stored.state();
+        final Writer out = new Writer(64 + 48 * (state.locations().size() + state.prices().size()));
+        out.writeByte(FORMAT);
+        final Version delisting = state.delisting();
+        out.writeByte(state.lastEmission().ordinal() | (delisting != null ? HAS_DELISTING : 0));
+        for (int input = 0; input < StoredOffer.INPUTS; input++) {
+            out.writeVarLong(stored.appliedOffset(input) + 1);
+        }
+        if (delisting != null) {
+            writeVersion(out, delisting);
+            out.writeSignedVarLong(state.delistingProcessedAt());
+        }
+        out.writeVarLong(state.locations().size());
+        for (final StockSlot slot : state.locations()) {
+            out.writeString(slot.locationId());
+            out.writeVarLong(slot.quantity());
+            writeVersion(out, slot.version());
+            out.writeVarLong(slot.version().occurredAt() - slot.updatedAt());
+        }
+        out.writeVarLong(state.prices().size());
+        for (final PriceSlot slot : state.prices()) {
+            writePrice(out, slot);
+        }
+        return out.toByteArray();
+    }
+
+    public static StoredOffer decode(final byte[] bytes) {
+        final Reader in = new Reader(bytes);
+        final byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new IllegalStateException("unknown stored offer format " + format);
+        }
+        final int flags = in.readByte();
+        final long[] offsets = new long[StoredOffer.INPUTS];
+        for (int input = 0; input < StoredOffer.INPUTS; input++) {
+            offsets[input] = in.readVarLong() - 1;
+        }
+        Version delisting = null;
+        long delistingProcessedAt = 0L;
+        if ((flags & HAS_DELISTING) != 0) {
+            delisting = readVersion(in);
+            delistingProcessedAt = in.readSignedVarLong();
+        }
+        final int locationCount = (int) in.readVarLong();
+        final List<StockSlot> locations = new ArrayList<>(locationCount + 1);
+        for (int i = 0; i < locationCount; i++) {
+            final String locationId = in.readString();
+            final int quantity = (int) in.readVarLong();
+            final Version version = readVersion(in);
+            locations.add(new StockSlot(locationId, quantity, version, version.occurredAt() - in.readVarLong()));
+        }
+        final int priceCount = (int) in.readVarLong();
+        final List<PriceSlot> prices = new ArrayList<>(priceCount + 1);
+        for (int i = 0; i < priceCount; i++) {
+            prices.add(readPrice(in));
+        }
+        final OfferState state = new OfferState(locations, prices, delisting, delistingProcessedAt,
+                EMISSIONS[flags & EMISSION_MASK]);
+        return new StoredOffer(state, offsets);
+    }
+
+    private static void writePrice(final Writer out, final PriceSlot slot) {
+        out.writeString(slot.channel());
+        out.writeString(slot.currency());
+        out.writeVarLong(slot.regularPrice());
+        out.writeVarLong(slot.salePrice() == null ? 0 : slot.salePrice()); // a sale price is always > 0
+        writeVersion(out, slot.version());
+        out.writeVarLong(slot.version().occurredAt() - slot.updatedAt());
+        final List<PricePoint> points = slot.history().points();
+        out.writeVarLong(points.size());
+        for (final PricePoint point : points) {
+            out.writeSignedVarLong(slot.updatedAt() - point.occurredAt());
+            out.writeString(point.currency());
+            out.writeVarLong(point.effectivePrice());
+        }
+    }
+
+    private static PriceSlot readPrice(final Reader in) {
+        final String channel = in.readString();
+        final String currency = in.readString();
+        final long regular = in.readVarLong();
+        final long sale = in.readVarLong();
+        final Version version = readVersion(in);
+        final long updatedAt = version.occurredAt() - in.readVarLong();
+        final int pointCount = (int) in.readVarLong();
+        final List<PricePoint> points = new ArrayList<>(pointCount + 1);
+        for (int i = 0; i < pointCount; i++) {
+            final long occurredAt = updatedAt - in.readSignedVarLong();
+            points.add(new PricePoint(occurredAt, in.readString(), in.readVarLong()));
+        }
+        return new PriceSlot(channel, currency, regular, sale == 0 ? null : sale, version, updatedAt,
+                new PriceHistory(points));
+    }
+
+    private static void writeVersion(final Writer out, final Version version) {
+        out.writeSignedVarLong(version.occurredAt());
+        out.writeString(version.eventId());
+    }
+
+    private static Version readVersion(final Reader in) {
+        final long occurredAt = in.readSignedVarLong();
+        return new Version(occurredAt, in.readString());
+    }
+
+    /** A growable byte buffer with varint and string writers. */
+    private static final class Writer {
+        private byte[] buffer;
+        private int position;
+
+        Writer(final int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        void writeByte(final int value) {
+            ensure(1);
+            buffer[position++] = (byte) value;
+        }
+
+        void writeVarLong(final long value) {
+            ensure(10);
+            long rest = value;
+            while ((rest & ~0x7FL) != 0) {
+                buffer[position++] = (byte) ((rest & 0x7F) | 0x80);
+                rest >>>= 7;
+            }
+            buffer[position++] = (byte) rest;
+        }
+
+        void writeSignedVarLong(final long value) {
+            writeVarLong((value << 1) ^ (value >> 63));
+        }
+
+        void writeString(final String value) {
+            final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeVarLong(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, buffer, position, utf8.length);
+            position += utf8.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, position);
+        }
+
+        private void ensure(final int more) {
+            if (position + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
+            }
+        }
+    }
+
+    /** Reads what {@link Writer} wrote. */
+    private static final class Reader {
+        private final byte[] buffer;
+        private int position;
+
+        Reader(final byte[] buffer) {
+            this.buffer = buffer;
+        }
+
+        byte readByte() {
+            return buffer[position++];
+        }
+
+        long readVarLong() {
+            long value = 0;
+            int shift = 0;
+            byte current;
+            do {
+                current = buffer[position++];
+                value |= (long) (current & 0x7F) << shift;
+                shift += 7;
+            } while (current < 0);
+            return value;
+        }
+
+        long readSignedVarLong() {
+            final long raw = readVarLong();
+            return (raw >>> 1) ^ -(raw & 1);
+        }
+
+        String readString() {
+            final int length = (int) readVarLong();
+            final String value = new String(buffer, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+    }
+}
