@@ -1,0 +1,117 @@
+package dev.stockflow.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The Confluent Schema Registry wire format for one record type: magic byte 0, the 4-byte big-endian
+ * schema id, then the Avro binary encoding.
+ *
+ * <p>Decoding reads with the writer schema the id names, resolved against this type's schema, so data
+ * written with an older or newer compatible schema decodes into the current class. Readers are cached
+ * per writer id. Thread-safe.
+ */
+public final class AvroWireFormat<T extends SpecificRecord> {
+
+    static final byte MAGIC_BYTE = 0;
+    static final int HEADER_LENGTH = 5;
+
+    private final SchemaRegistryClient registry;
+    private final Schema schema;
+    private final SpecificDatumWriter<T> writer;
+    private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+    private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
+    private final boolean autoRegister;
+
+    public AvroWireFormat(final SchemaRegistryClient registry, final Schema schema, final boolean autoRegister) {
+        this.registry = registry;
+        this.schema = schema;
+        this.writer = new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
+        this.autoRegister = autoRegister;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The schema id under the subject, registering the schema first when auto-registration is on. */
+    public int schemaId(final String subject) {
+        return idsBySubject.computeIfAbsent(subject,
+                ignored -> autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+    }
+
+    /** Encodes the record for the subject ({@code <topic>-value}). */
+    public byte[] encode(final String subject, final T record) {
+        final int id = schemaId(subject);
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        out.write(MAGIC_BYTE);
+        out.write(id >>> 24);
+        out.write(id >>> 16);
+        out.write(id >>> 8);
+        out.write(id);
+        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            writer.write(record, encoder);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Decodes wire-format bytes into the record type. */
+    public T decode(final byte[] bytes) throws UndecodableException {
+        if (bytes == null || bytes.length < HEADER_LENGTH) {
+            throw new UndecodableException("too short for the wire format: " + (bytes == null ? 0 : bytes.length)
+                    + " bytes, need at least " + HEADER_LENGTH);
+        }
+        if (bytes[0] != MAGIC_BYTE) {
+            throw new UndecodableException("unknown magic byte " + bytes[0] + ", expected 0");
+        }
+        final int id = ((bytes[1] & 0xFF) << 24) | ((bytes[2] & 0xFF) << 16) | ((bytes[3] & 0xFF) << 8)
+                | (bytes[4] & 0xFF);
+        final DatumReader<T> reader = readerFor(id);
+        final BinaryDecoder decoder = DecoderFactory.get()
+                .binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
+        try {
+            final T record = reader.read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new UndecodableException("corrupt Avro: trailing bytes after the record (schema id " + id + ")");
+            }
+            return record;
+        } catch (final IOException | RuntimeException e) {
+            throw new UndecodableException("corrupt Avro for schema id " + id + ": " + e, e);
+        }
+    }
+
+    private DatumReader<T> readerFor(final int id) throws UndecodableException {
+        final DatumReader<T> cached = readersByWriterId.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        final Schema writerSchema;
+        try {
+            writerSchema = registry.schemaById(id);
+        } catch (final SchemaRegistryException e) {
+            if (e.errorCode() != SchemaRegistryErrors.SCHEMA_NOT_FOUND) {
+                throw e; // the registry is unreachable or failing: not the record's fault, so no dead letter
+            }
+            throw new UndecodableException("unknown schema id " + id + ": " + e.getMessage(), e);
+        }
+        final DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, schema, SpecificData.getForSchema(schema));
+        readersByWriterId.put(id, reader);
+        return reader;
+    }
+}
