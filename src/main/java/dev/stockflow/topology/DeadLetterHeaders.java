@@ -1,0 +1,32 @@
+package dev.stockflow.topology;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** The headers of a dead letter: what was wrong and where it came from. Values are UTF-8 text, numbers decimal. */
+public final class DeadLetterHeaders {
+
+    public static final String CODE = "stockflow.error.code";
+    public static final String MESSAGE = "stockflow.error.message";
+    public static final String SOURCE_TOPIC = "stockflow.source.topic";
+    public static final String SOURCE_PARTITION = "stockflow.source.partition";
+    public static final String SOURCE_OFFSET = "stockflow.source.offset";
+
+    private DeadLetterHeaders() {
+    }
+
+    static void write(final Headers headers, final RejectReason reason, final String message,
+                      final RecordMetadata source) {
+        set(headers, CODE, reason.code());
+        set(headers, MESSAGE, message);
+        set(headers, SOURCE_TOPIC, source == null ? "" : source.topic());
+        set(headers, SOURCE_PARTITION, source == null ? "-1" : Integer.toString(source.partition()));
+        set(headers, SOURCE_OFFSET, source == null ? "-1" : Long.toString(source.offset()));
+    }
+
+    private static void set(final Headers headers, final String key, final String value) {
+        headers.remove(key); // a dead letter fed back in must not carry two codes
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

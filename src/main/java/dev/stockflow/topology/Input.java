@@ -1,0 +1,18 @@
+package dev.stockflow.topology;
+
+/** The three input streams; the ordinal indexes per-input arrays (offsets, counters). */
+public enum Input {
+    STOCK(StoredOffer.STOCK),
+    PRICE(StoredOffer.PRICE),
+    DELISTING(StoredOffer.DELISTING);
+
+    private final int index;
+
+    Input(final int index) {
+        this.index = index;
+    }
+
+    public int index() {
+        return index;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.stockflow.topology;
+
+import dev.stockflow.serde.UndecodableException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Decodes one input topic's records and checks them; valid ones go on as {@link OfferEvent}s to the
+ * offer processor, bad ones go to the dead-letter topic unchanged (original key and value bytes) with
+ * headers that say what was wrong and where the record came from.
+ */
+final class InputValidationProcessor<T extends SpecificRecord> implements Processor<Bytes, byte[], Bytes, Object> {
+
+    private final InputFormat<T> format;
+    private final long maxFutureSkewMs;
+    private final ProcessingListener listener;
+    private ProcessorContext<Bytes, Object> context;
+
+    InputValidationProcessor(final InputFormat<T> format, final long maxFutureSkewMs,
+                             final ProcessingListener listener) {
+        this.format = format;
+        this.maxFutureSkewMs = maxFutureSkewMs;
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(final ProcessorContext<Bytes, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(final Record<Bytes, byte[]> record) {
+        final byte[] value = record.value();
+        if (value == null || value.length == 0) {
+            reject(record, RejectReason.EMPTY, value == null ? "the value is null" : "the value is empty");
+            return;
+        }
+        final T decoded;
+        try {
+            decoded = format.decode(value);
+        } catch (final UndecodableException e) {
+            reject(record, RejectReason.UNDECODABLE, e.getMessage());
+            return;
+        }
+        final String violation = format.violation(decoded);
+        if (violation != null) {
+            reject(record, RejectReason.INVALID, violation);
+            return;
+        }
+        final String offerKey = format.offerKey(decoded);
+        final byte[] expectedKey = offerKey.getBytes(StandardCharsets.UTF_8);
+        if (record.key() == null || !Arrays.equals(record.key().get(), expectedKey)) {
+            reject(record, RejectReason.KEY_MISMATCH, "the key " + describeKey(record.key())
+                    + " is not the offer key '" + offerKey + "'");
+            return;
+        }
+        final OfferEvent event = format.toEvent(decoded);
+        final long latestAllowed = context.currentSystemTimeMs() + maxFutureSkewMs;
+        if (event.occurredAt() > latestAllowed) {
+            reject(record, RejectReason.FUTURE_TIMESTAMP, "occurredAt " + event.occurredAt()
+                    + " is more than " + maxFutureSkewMs + " ms ahead of the wall clock");
+            return;
+        }
+        context.forward(record.withValue(event), OfferTopology.APPLY_NODE);
+    }
+
+    private void reject(final Record<Bytes, byte[]> record, final RejectReason reason, final String message) {
+        listener.onRejected(format.input(), reason);
+        final Headers headers = new RecordHeaders(record.headers().toArray());
+        DeadLetterHeaders.write(headers, reason, message, context.recordMetadata().orElse(null));
+        context.forward(new Record<Bytes, Object>(record.key(), record.value(), record.timestamp(), headers),
+                OfferTopology.DLQ_SINK);
+    }
+
+    private static String describeKey(final Bytes key) {
+        return key == null ? "null" : "'" + new String(key.get(), StandardCharsets.UTF_8) + "'";
+    }
+}

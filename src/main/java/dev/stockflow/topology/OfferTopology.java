@@ -1,0 +1,80 @@
+package dev.stockflow.topology;
+
+import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.serde.AvroWireFormat;
+import dev.stockflow.serde.SchemaRegistryClient;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.BytesDeserializer;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Wires Stockflow's processing (and nothing else): each input topic is decoded and checked by its own
+ * node, valid events meet in one processor that owns the offer store, and the results go to the
+ * snapshot topic or, for bad input, to the dead-letter topic.
+ *
+ * <pre>
+ *   stock-updates-source    -> validate-stock-updates    --\
+ *   price-updates-source    -> validate-price-updates    ---> apply-to-offer [offer-state] -> offer-snapshots-sink
+ *   offer-delistings-source -> validate-offer-delistings --/
+ *                    (each validate node)                  -> dead-letters-sink
+ * </pre>
+ *
+ * Keys stay raw bytes from source to sink: the offer key is plain UTF-8 on every topic, so it is never
+ * re-encoded. Values are read as bytes so that a bad record reaches the dead-letter topic unchanged.
+ */
+public final class OfferTopology {
+
+    public static final String STORE_NAME = "offer-state";
+    static final String APPLY_NODE = "apply-to-offer";
+    static final String SNAPSHOT_SINK = "offer-snapshots-sink";
+    static final String DLQ_SINK = "dead-letters-sink";
+
+    private OfferTopology() {
+    }
+
+    /** Builds the topology; side-effect free apart from what the registry client does lazily at run time. */
+    public static Topology build(final TopologySettings settings, final SchemaRegistryClient registry,
+                                 final ProcessingListener listener) {
+        final Topology topology = new Topology();
+        addInput(topology, settings, InputFormat.stock(registry), listener);
+        addInput(topology, settings, InputFormat.price(registry), listener);
+        addInput(topology, settings, InputFormat.delisting(registry), listener);
+
+        topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, listener),
+                validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
+                validateNode(Input.DELISTING, settings));
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME),
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), APPLY_NODE);
+
+        topology.addSink(SNAPSHOT_SINK, settings.snapshotTopic(), new BytesSerializer(),
+                snapshotSerializer(registry), APPLY_NODE);
+        topology.addSink(DLQ_SINK, settings.dlqTopic(), new BytesSerializer(), new ByteArraySerializer(),
+                validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
+                validateNode(Input.DELISTING, settings));
+        return topology;
+    }
+
+    private static void addInput(final Topology topology, final TopologySettings settings,
+                                 final InputFormat<?> format, final ProcessingListener listener) {
+        final String topic = settings.topicOf(format.input());
+        final String source = topic + "-source";
+        topology.addSource(source, new BytesDeserializer(), new ByteArrayDeserializer(), topic);
+        topology.addProcessor(validateNode(format.input(), settings),
+                () -> new InputValidationProcessor<>(format, settings.maxFutureSkewMs(), listener), source);
+    }
+
+    private static String validateNode(final Input input, final TopologySettings settings) {
+        return "validate-" + settings.topicOf(input);
+    }
+
+    /** Snapshot values in the registry wire format under {@code <topic>-value}, tombstones as null. */
+    private static Serializer<OfferSnapshot> snapshotSerializer(final SchemaRegistryClient registry) {
+        final AvroWireFormat<OfferSnapshot> format = new AvroWireFormat<>(registry, OfferSnapshot.getClassSchema(), true);
+        return (topic, snapshot) -> snapshot == null ? null : format.encode(topic + "-value", snapshot);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.stockflow.topology;
+
+import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.avro.PriceUpdate;
+import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.serde.AvroWireFormat;
+import dev.stockflow.serde.InMemorySchemaRegistry;
+import dev.stockflow.serde.UndecodableException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** A TopologyTestDriver around {@link OfferTopology} that speaks registry wire-format bytes. */
+final class OfferTopologyFixture implements AutoCloseable {
+
+    static final Instant WALL_CLOCK = Instant.parse("2026-06-01T12:00:00Z");
+    /** A time well before the wall clock, leaving room for months of event history. */
+    static final long T0 = Instant.parse("2026-01-01T10:00:00Z").toEpochMilli();
+
+    private final String scope = "topology-test-" + UUID.randomUUID();
+    private final InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope(scope);
+    private final TopologySettings settings;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<byte[], byte[]> stockTopic;
+    private final TestInputTopic<byte[], byte[]> priceTopic;
+    private final TestInputTopic<byte[], byte[]> delistingTopic;
+    private final TestOutputTopic<byte[], byte[]> snapshotTopic;
+    private final TestOutputTopic<byte[], byte[]> dlqTopic;
+    private final AvroWireFormat<StockUpdate> stockFormat;
+    private final AvroWireFormat<PriceUpdate> priceFormat;
+    private final AvroWireFormat<OfferDelisted> delistingFormat;
+    private final AvroWireFormat<OfferSnapshot> snapshotFormat;
+    private final Map<String, OfferSnapshot> compacted = new LinkedHashMap<>();
+    final CountingListener counts = new CountingListener();
+
+    OfferTopologyFixture() {
+        this(TopologySettings.DEFAULTS);
+    }
+
+    OfferTopologyFixture(final TopologySettings settings) {
+        this.settings = settings;
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "offer-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "ttd-state", scope).toString());
+        driver = new TopologyTestDriver(OfferTopology.build(settings, registry, counts), props, WALL_CLOCK);
+        final ByteArraySerializer bytes = new ByteArraySerializer();
+        stockTopic = driver.createInputTopic(settings.stockTopic(), bytes, bytes);
+        priceTopic = driver.createInputTopic(settings.priceTopic(), bytes, bytes);
+        delistingTopic = driver.createInputTopic(settings.delistingTopic(), bytes, bytes);
+        final ByteArrayDeserializer read = new ByteArrayDeserializer();
+        snapshotTopic = driver.createOutputTopic(settings.snapshotTopic(), read, read);
+        dlqTopic = driver.createOutputTopic(settings.dlqTopic(), read, read);
+        stockFormat = new AvroWireFormat<>(registry, StockUpdate.getClassSchema(), true);
+        priceFormat = new AvroWireFormat<>(registry, PriceUpdate.getClassSchema(), true);
+        delistingFormat = new AvroWireFormat<>(registry, OfferDelisted.getClassSchema(), true);
+        snapshotFormat = new AvroWireFormat<>(registry, OfferSnapshot.getClassSchema(), false);
+    }
+
+    static long at(final String isoInstant) {
+        return Instant.parse(isoInstant).toEpochMilli();
+    }
+
+    static long minutes(final long count) {
+        return Duration.ofMinutes(count).toMillis();
+    }
+
+    static long days(final long count) {
+        return Duration.ofDays(count).toMillis();
+    }
+
+    void stock(final String offerKey, final String location, final int quantity, final long occurredAt,
+               final String eventId) {
+        final String[] id = offerKey.split(":", 2);
+        pipe(stockTopic, offerKey, stockBytes(new StockUpdate(eventId, id[0], id[1], location, quantity,
+                Instant.ofEpochMilli(occurredAt))), occurredAt);
+    }
+
+    void price(final String offerKey, final String channel, final String currency, final long regular,
+               final Long sale, final long occurredAt, final String eventId) {
+        final String[] id = offerKey.split(":", 2);
+        pipe(priceTopic, offerKey, priceBytes(new PriceUpdate(eventId, id[0], id[1], channel, currency, regular, sale,
+                Instant.ofEpochMilli(occurredAt))), occurredAt);
+    }
+
+    void delist(final String offerKey, final long occurredAt, final String eventId) {
+        final String[] id = offerKey.split(":", 2);
+        pipe(delistingTopic, offerKey, delistingFormat.encode(settings.delistingTopic() + "-value",
+                new OfferDelisted(eventId, id[0], id[1], Instant.ofEpochMilli(occurredAt))), occurredAt);
+    }
+
+    byte[] stockBytes(final StockUpdate update) {
+        return stockFormat.encode(settings.stockTopic() + "-value", update);
+    }
+
+    byte[] priceBytes(final PriceUpdate update) {
+        return priceFormat.encode(settings.priceTopic() + "-value", update);
+    }
+
+    void pipeStockBytes(final byte[] key, final byte[] value, final long timestamp) {
+        stockTopic.pipeInput(new TestRecord<>(key, value, null, timestamp));
+    }
+
+    void pipeStockBytes(final TestRecord<byte[], byte[]> record) {
+        stockTopic.pipeInput(record);
+    }
+
+    void pipePriceBytes(final byte[] key, final byte[] value, final long timestamp) {
+        priceTopic.pipeInput(new TestRecord<>(key, value, null, timestamp));
+    }
+
+    void advanceWallClock(final Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** Every record emitted on the snapshot topic since the last read, decoded; tombstones as null values. */
+    List<Map.Entry<String, OfferSnapshot>> snapshots() {
+        final List<Map.Entry<String, OfferSnapshot>> out = new ArrayList<>();
+        for (final TestRecord<byte[], byte[]> record : snapshotTopic.readRecordsToList()) {
+            final String key = new String(record.key(), StandardCharsets.UTF_8);
+            final OfferSnapshot snapshot = record.value() == null ? null : decodeSnapshot(record.value());
+            out.add(new java.util.AbstractMap.SimpleEntry<>(key, snapshot));
+            if (snapshot == null) {
+                compacted.remove(key);
+            } else {
+                compacted.put(key, snapshot);
+            }
+        }
+        return out;
+    }
+
+    /** The compacted topic as a consumer would see it: last value per key, tombstoned keys removed. */
+    Map<String, OfferSnapshot> latestSnapshots() {
+        snapshots();
+        return new LinkedHashMap<>(compacted);
+    }
+
+    /** The quantity at a location in the latest snapshot of the fixture's test offer {@code brand-1:SKU-42}. */
+    int latestQuantity(final String location) {
+        return latestSnapshots().get("brand-1:SKU-42").getLocations().stream()
+                .filter(entry -> entry.getLocationId().equals(location))
+                .findFirst().orElseThrow().getQuantity();
+    }
+
+    List<TestRecord<byte[], byte[]>> deadLetters() {
+        return dlqTopic.readRecordsToList();
+    }
+
+    KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store() {
+        return driver.getKeyValueStore(OfferTopology.STORE_NAME);
+    }
+
+    private OfferSnapshot decodeSnapshot(final byte[] bytes) {
+        try {
+            return snapshotFormat.decode(bytes);
+        } catch (final UndecodableException e) {
+            throw new AssertionError("snapshot topic holds undecodable bytes", e);
+        }
+    }
+
+    private static void pipe(final TestInputTopic<byte[], byte[]> topic, final String key, final byte[] value,
+                             final long timestamp) {
+        topic.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, null, timestamp));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        InMemorySchemaRegistry.dropScope(scope);
+    }
+
+    /** Counts what the topology reports, as the metrics would. */
+    static final class CountingListener implements ProcessingListener {
+        final Map<Input, Map<Outcome, Integer>> outcomes = new EnumMap<>(Input.class);
+        final Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
+        int snapshots;
+        int tombstones;
+
+        @Override
+        public void onOutcome(final Input input, final Outcome outcome) {
+            outcomes.computeIfAbsent(input, ignored -> new EnumMap<>(Outcome.class)).merge(outcome, 1, Integer::sum);
+        }
+
+        @Override
+        public void onRejected(final Input input, final RejectReason reason) {
+            rejected.merge(reason, 1, Integer::sum);
+        }
+
+        @Override
+        public void onSnapshot(final long latencyMs) {
+            snapshots++;
+        }
+
+        @Override
+        public void onTombstone() {
+            tombstones++;
+        }
+
+        int outcome(final Input input, final Outcome outcome) {
+            return outcomes.getOrDefault(input, Map.of()).getOrDefault(outcome, 0);
+        }
+    }
+}
