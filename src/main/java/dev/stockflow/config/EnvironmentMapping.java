@@ -1,0 +1,33 @@
+package dev.stockflow.config;
+
+import java.util.Locale;
+
+/**
+ * How environment variables name settings: {@code STOCKFLOW_} plus the key upper-cased with dots and
+ * dashes as underscores ({@code topic.stock-updates} is {@code STOCKFLOW_TOPIC_STOCK_UPDATES}), and
+ * {@code STOCKFLOW_KAFKA_<X>} for Kafka client setting {@code <x>} ({@code _} to {@code .}, lower-cased).
+ */
+public final class EnvironmentMapping {
+
+    public static final String PREFIX = "STOCKFLOW_";
+    public static final String KAFKA_PREFIX = PREFIX + "KAFKA_";
+
+    private EnvironmentMapping() {
+    }
+
+    public static String variableFor(final String key) {
+        return PREFIX + normalise(key);
+    }
+
+    /** The Kafka client setting named by a {@code STOCKFLOW_KAFKA_} variable, or null for other variables. */
+    public static String kafkaSettingOf(final String variable) {
+        if (!variable.startsWith(KAFKA_PREFIX) || variable.length() == KAFKA_PREFIX.length()) {
+            return null;
+        }
+        return variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    static String normalise(final String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

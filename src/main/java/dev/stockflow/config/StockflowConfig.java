@@ -1,0 +1,261 @@
+package dev.stockflow.config;
+
+import dev.stockflow.topology.RuleSettings;
+import dev.stockflow.topology.TopologySettings;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Stockflow's own settings, defined once: name, type, default, validation and documentation. Kafka
+ * client settings are not listed here; they pass through (see {@link ConfigLoader}).
+ */
+public final class StockflowConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to, host:port[,host:port...].";
+
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    private static final String SCHEMA_REGISTRY_URL_DOC = "Schema registry speaking the Confluent REST API "
+            + "(http:// or https://, several comma-separated), or mock://scope for an in-process one.";
+
+    public static final String SCHEMA_REGISTRY_USER_INFO_CONFIG = "schema.registry.basic.auth.user.info";
+    private static final String SCHEMA_REGISTRY_USER_INFO_DOC = "user:password for HTTP basic auth to the registry.";
+
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_CONFIG = "schema.registry.ssl.truststore.location";
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
+    public static final String SCHEMA_REGISTRY_KEYSTORE_CONFIG = "schema.registry.ssl.keystore.location";
+    public static final String SCHEMA_REGISTRY_KEYSTORE_PASSWORD_CONFIG = "schema.registry.ssl.keystore.password";
+    public static final String SCHEMA_REGISTRY_KEYSTORE_TYPE_CONFIG = "schema.registry.ssl.keystore.type";
+    public static final String SCHEMA_REGISTRY_TIMEOUT_CONFIG = "schema.registry.request.timeout.ms";
+
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
+    private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the snapshot schema (run) and the input "
+            + "schemas (feed, generate) when the registry does not have them yet.";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    public static final String APPLICATION_ID_DEFAULT = "stockflow";
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: the consumer group and the "
+            + "prefix of internal topics and transactional ids.";
+
+    public static final String APPLICATION_SERVER_CONFIG = "application.server";
+    private static final String APPLICATION_SERVER_DOC = "host:port under which other instances reach this "
+            + "instance's HTTP port, for routing offer lookups to the instance that owns the key. Empty: "
+            + "single instance, lookups answered locally.";
+
+    public static final String HTTP_PORT_CONFIG = "http.port";
+    public static final int HTTP_PORT_DEFAULT = 8080;
+    private static final String HTTP_PORT_DOC = "Port of the HTTP API (offers, health, metrics); 0 picks a free one.";
+
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    private static final String STATE_DIR_DOC = "Directory of the RocksDB state; empty: Kafka Streams' default "
+            + "(/tmp/kafka-streams). Give each instance its own persistent directory in production.";
+
+    public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+    public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+    public static final String AT_LEAST_ONCE = "at_least_once";
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (transactions: output, state and "
+            + "input offsets commit atomically) or at_least_once (faster; snapshots may be emitted twice).";
+
+    public static final String NUM_STANDBY_REPLICAS_CONFIG = "num.standby.replicas";
+    private static final String NUM_STANDBY_REPLICAS_DOC = "Warm copies of each state store on other instances, "
+            + "for fast fail-over.";
+
+    public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
+    private static final String NUM_STREAM_THREADS_DOC = "Stream threads per instance.";
+
+    public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
+    public static final int ROCKSDB_MEMORY_MB_DEFAULT = 256;
+    private static final String ROCKSDB_MEMORY_MB_DOC = "Total off-heap memory of RocksDB per instance (one "
+            + "block cache shared by all stores, write buffers counted against it).";
+
+    public static final String CACHE_MAX_BYTES_CONFIG = "cache.max.bytes";
+    public static final long CACHE_MAX_BYTES_DEFAULT = 32L * 1024 * 1024;
+    private static final String CACHE_MAX_BYTES_DOC = "On-heap record cache in front of the state store (Kafka "
+            + "Streams statestore.cache.max.bytes): absorbs hot keys between commits.";
+
+    public static final String TOPIC_STOCK_CONFIG = "topic.stock-updates";
+    public static final String TOPIC_PRICE_CONFIG = "topic.price-updates";
+    public static final String TOPIC_DELISTING_CONFIG = "topic.offer-delistings";
+    public static final String TOPIC_SNAPSHOT_CONFIG = "topic.offer-snapshots";
+    public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
+
+    public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
+    public static final int TOPIC_PARTITIONS_DEFAULT = 6;
+    private static final String TOPIC_PARTITIONS_DOC = "Partitions of input topics created by feed, generate and "
+            + "demo. Output topics are created with the input topics' partition count.";
+
+    public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "topic.replication.factor";
+    private static final String TOPIC_REPLICATION_FACTOR_DOC = "Replication factor of topics Stockflow creates; "
+            + "-1: the broker's default.";
+
+    public static final String DELIST_RETENTION_CONFIG = "delist.retention";
+    private static final String DELIST_RETENTION_DOC = "How long, in stream time after it was processed, a "
+            + "delisting is remembered (e.g. 7d, 12h).";
+
+    public static final String MAX_FUTURE_SKEW_CONFIG = "max.future.skew";
+    private static final String MAX_FUTURE_SKEW_DOC = "Events whose occurredAt is further ahead of the wall clock "
+            + "go to the dead-letter topic (future-timestamp).";
+
+    public static final String OMNIBUS_WINDOW_DAYS_CONFIG = "omnibus.window.days";
+    private static final String OMNIBUS_WINDOW_DAYS_DOC = "EU Omnibus window: lowestPrice30d is the lowest price "
+            + "in effect during this many days before the current price took effect.";
+
+    public static final String DELIST_SWEEP_INTERVAL_CONFIG = "delist.sweep.interval";
+    private static final String DELIST_SWEEP_INTERVAL_DOC = "How often the store is swept for delistings past "
+            + "their retention (wall clock).";
+
+    public static final String DELIST_SWEEP_BATCH_CONFIG = "delist.sweep.batch";
+    private static final String DELIST_SWEEP_BATCH_DOC = "Offers visited per sweep, so a sweep never stalls "
+            + "processing for long.";
+
+    static final ConfigDef DEFINITION = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+            .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+                    SCHEMA_REGISTRY_USER_INFO_DOC)
+            .define(SCHEMA_REGISTRY_TRUSTSTORE_CONFIG, Type.STRING, null, Importance.LOW,
+                    "Trust store for an https:// registry.")
+            .define(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the registry trust store.")
+            .define(SCHEMA_REGISTRY_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "JKS", Importance.LOW,
+                    "Type of the registry trust store (JKS, PKCS12).")
+            .define(SCHEMA_REGISTRY_KEYSTORE_CONFIG, Type.STRING, null, Importance.LOW,
+                    "Key store for mutual TLS to the registry.")
+            .define(SCHEMA_REGISTRY_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the registry key store.")
+            .define(SCHEMA_REGISTRY_KEYSTORE_TYPE_CONFIG, Type.STRING, "JKS", Importance.LOW,
+                    "Type of the registry key store (JKS, PKCS12).")
+            .define(SCHEMA_REGISTRY_TIMEOUT_CONFIG, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Timeout of one registry request in milliseconds.")
+            .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
+            .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, APPLICATION_ID_DOC)
+            .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", Importance.MEDIUM, APPLICATION_SERVER_DOC)
+            .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, ConfigDef.Range.between(0, 65_535),
+                    Importance.HIGH, HTTP_PORT_DOC)
+            .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH, STATE_DIR_DOC)
+            .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, EXACTLY_ONCE_V2,
+                    ConfigDef.ValidString.in(EXACTLY_ONCE_V2, AT_LEAST_ONCE), Importance.MEDIUM,
+                    PROCESSING_GUARANTEE_DOC)
+            .define(NUM_STANDBY_REPLICAS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    NUM_STANDBY_REPLICAS_DOC)
+            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    NUM_STREAM_THREADS_DOC)
+            .define(ROCKSDB_MEMORY_MB_CONFIG, Type.INT, ROCKSDB_MEMORY_MB_DEFAULT, ConfigDef.Range.atLeast(16),
+                    Importance.MEDIUM, ROCKSDB_MEMORY_MB_DOC)
+            .define(CACHE_MAX_BYTES_CONFIG, Type.LONG, CACHE_MAX_BYTES_DEFAULT, ConfigDef.Range.atLeast(0),
+                    Importance.LOW, CACHE_MAX_BYTES_DOC)
+            .define(TOPIC_STOCK_CONFIG, Type.STRING, TopologySettings.DEFAULT_STOCK_TOPIC,
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Input topic of StockUpdate records.")
+            .define(TOPIC_PRICE_CONFIG, Type.STRING, TopologySettings.DEFAULT_PRICE_TOPIC,
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Input topic of PriceUpdate records.")
+            .define(TOPIC_DELISTING_CONFIG, Type.STRING, TopologySettings.DEFAULT_DELISTING_TOPIC,
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Input topic of OfferDelisted records.")
+            .define(TOPIC_SNAPSHOT_CONFIG, Type.STRING, TopologySettings.DEFAULT_SNAPSHOT_TOPIC,
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Compacted output topic of OfferSnapshot records.")
+            .define(TOPIC_DLQ_CONFIG, Type.STRING, TopologySettings.DEFAULT_DLQ_TOPIC,
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Dead-letter topic for bad input.")
+            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, TOPIC_PARTITIONS_DOC)
+            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, Importance.LOW,
+                    TOPIC_REPLICATION_FACTOR_DOC)
+            .define(DELIST_RETENTION_CONFIG, Type.STRING, "7d", new DurationValidator(false), Importance.MEDIUM,
+                    DELIST_RETENTION_DOC)
+            .define(MAX_FUTURE_SKEW_CONFIG, Type.STRING, "1h", new DurationValidator(true), Importance.MEDIUM,
+                    MAX_FUTURE_SKEW_DOC)
+            .define(OMNIBUS_WINDOW_DAYS_CONFIG, Type.INT, 30, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    OMNIBUS_WINDOW_DAYS_DOC)
+            .define(DELIST_SWEEP_INTERVAL_CONFIG, Type.STRING, "30s", new DurationValidator(false), Importance.LOW,
+                    DELIST_SWEEP_INTERVAL_DOC)
+            .define(DELIST_SWEEP_BATCH_CONFIG, Type.INT, TopologySettings.DEFAULT_SWEEP_BATCH,
+                    ConfigDef.Range.atLeast(1), Importance.LOW, DELIST_SWEEP_BATCH_DOC);
+
+    private final Map<String, Object> kafkaClientSettings;
+
+    StockflowConfig(final Map<String, ?> stockflowSettings, final Map<String, Object> kafkaClientSettings) {
+        super(DEFINITION, stockflowSettings, false);
+        this.kafkaClientSettings = Map.copyOf(kafkaClientSettings);
+    }
+
+    /** The definition of every setting, for documentation. */
+    public static ConfigDef definition() {
+        return DEFINITION;
+    }
+
+    /** Kafka client settings passed through unchanged (SASL, TLS, tuning). */
+    public Map<String, Object> kafkaClientSettings() {
+        return kafkaClientSettings;
+    }
+
+    public String bootstrapServers() {
+        return getString(BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL_CONFIG);
+    }
+
+    public int httpPort() {
+        return getInt(HTTP_PORT_CONFIG);
+    }
+
+    public String password(final String key) {
+        final Password password = getPassword(key);
+        return password == null ? null : password.value();
+    }
+
+    public Duration duration(final String key) {
+        return DurationParser.parse(getString(key));
+    }
+
+    /** Fails with a message naming the setting when a setting a command needs is empty. */
+    public void require(final String key, final String why) {
+        final Object value = get(key);
+        if (value == null || value.toString().isBlank()) {
+            throw new ConfigException("Missing setting '" + key + "': " + why + ". Set it in the --config file or as "
+                    + EnvironmentMapping.variableFor(key) + ".");
+        }
+    }
+
+    public TopologySettings topologySettings() {
+        final RuleSettings rules = new RuleSettings(Duration.ofDays(getInt(OMNIBUS_WINDOW_DAYS_CONFIG)).toMillis(),
+                duration(DELIST_RETENTION_CONFIG).toMillis());
+        return new TopologySettings(getString(TOPIC_STOCK_CONFIG), getString(TOPIC_PRICE_CONFIG),
+                getString(TOPIC_DELISTING_CONFIG), getString(TOPIC_SNAPSHOT_CONFIG), getString(TOPIC_DLQ_CONFIG),
+                rules, duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
+                getInt(DELIST_SWEEP_BATCH_CONFIG));
+    }
+
+    /** Validates a duration setting when the configuration is loaded, not when it is first used. */
+    private static final class DurationValidator implements ConfigDef.Validator {
+        private final boolean zeroAllowed;
+
+        DurationValidator(final boolean zeroAllowed) {
+            this.zeroAllowed = zeroAllowed;
+        }
+
+        @Override
+        public void ensureValid(final String name, final Object value) {
+            try {
+                final Duration duration = DurationParser.parse((String) value);
+                if (duration.isNegative() || duration.isZero() && !zeroAllowed) {
+                    throw new ConfigException(name, value, zeroAllowed ? "must not be negative" : "must be positive");
+                }
+            } catch (final IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a duration such as 7d, 1h, 30m, 45s, 500ms or PT1H";
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.stockflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockflow.topology.TopologySettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldUseDocumentedDefaults() {
+        // When
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+        // Then
+        assertThat(config.getString(StockflowConfig.APPLICATION_ID_CONFIG)).isEqualTo("stockflow");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.getString(StockflowConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        final TopologySettings topology = config.topologySettings();
+        assertThat(topology.stockTopic()).isEqualTo("stock-updates");
+        assertThat(topology.snapshotTopic()).isEqualTo("offer-snapshots");
+        assertThat(topology.dlqTopic()).isEqualTo("stockflow-dlq");
+        assertThat(topology.rules().delistRetentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(topology.rules().omnibusWindowMs()).isEqualTo(Duration.ofDays(30).toMillis());
+        assertThat(topology.maxFutureSkewMs()).isEqualTo(Duration.ofHours(1).toMillis());
+    }
+
+    @Test
+    void shouldReadTheFileAndLetEnvironmentWin() throws IOException {
+        // Given
+        final Path file = write("http.port=9000\nschema.registry.url=http://file:8081\ntopic.stock-updates=s1\n");
+        final Map<String, String> env = Map.of(
+                "STOCKFLOW_SCHEMA_REGISTRY_URL", "http://env:8081",
+                "STOCKFLOW_TOPIC_STOCK_UPDATES", "s2",
+                "PATH", "/usr/bin");
+
+        // When
+        final StockflowConfig config = ConfigLoader.load(file, env, Map.of());
+
+        // Then
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.schemaRegistryUrl()).isEqualTo("http://env:8081");
+        assertThat(config.topologySettings().stockTopic()).isEqualTo("s2");
+    }
+
+    @Test
+    void shouldPassKafkaClientSettingsThroughFromEnvironmentAndFile() throws IOException {
+        // Given
+        final Path file = write("kafka.security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nproducer.linger.ms=50\n");
+        final Map<String, String> env = Map.of(
+                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", "secret-jaas",
+                "STOCKFLOW_KAFKA_BOOTSTRAP_SERVERS", "broker:9092");
+
+        // When
+        final StockflowConfig config = ConfigLoader.load(file, env, Map.of());
+
+        // Then
+        assertThat(config.kafkaClientSettings()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("producer.linger.ms", "50")
+                .containsEntry("sasl.jaas.config", "secret-jaas");
+        assertThat(config.bootstrapServers()).isEqualTo("broker:9092");
+    }
+
+    @Test
+    void shouldMaskSecretsWhenDescribed() {
+        // Given
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(
+                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", "secret-jaas",
+                "STOCKFLOW_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:pw"), Map.of());
+
+        // When
+        final Map<String, String> described = ConfigLoader.describe(config);
+
+        // Then
+        assertThat(described.toString()).doesNotContain("secret-jaas").doesNotContain("user:pw");
+        assertThat(described).containsEntry("kafka.sasl.jaas.config", "[hidden]");
+        assertThat(config.password(StockflowConfig.SCHEMA_REGISTRY_USER_INFO_CONFIG)).isEqualTo("user:pw");
+    }
+
+    @Test
+    void shouldRejectAnUnknownKeyWithASuggestion() throws IOException {
+        // Given
+        final Path file = write("http.prot=9000\n");
+
+        // When / Then
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown setting 'http.prot'")
+                .hasMessageContaining("Did you mean 'http.port'?");
+    }
+
+    @Test
+    void shouldRejectBadValuesNamingTheKey() {
+        // When / Then
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_HTTP_PORT", "eighty"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.port");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_DELIST_RETENTION", "soon"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("delist.retention")
+                .hasMessageContaining("7d");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_PROCESSING_GUARANTEE", "maybe"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("processing.guarantee");
+    }
+
+    @Test
+    void shouldNameTheVariableOfAMissingRequiredSetting() {
+        // Given
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+        // When / Then
+        assertThatThrownBy(() -> config.require(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, "run needs Kafka"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bootstrap.servers")
+                .hasMessageContaining("STOCKFLOW_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void shouldReportAnUnreadableConfigFile() {
+        // When / Then
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("missing.properties");
+    }
+
+    @Test
+    void shouldParseHumanDurations() {
+        // Then
+        assertThat(DurationParser.parse("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(DurationParser.parse("90m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(DurationParser.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationParser.parse("PT1H")).isEqualTo(Duration.ofHours(1));
+        assertThat(DurationParser.parse("1500")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    private Path write(final String content) throws IOException {
+        final Path file = dir.resolve("stockflow.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+}
