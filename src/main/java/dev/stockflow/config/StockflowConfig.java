@@ -224,6 +224,20 @@ public final class StockflowConfig extends AbstractConfig {
         }
     }
 
+    /** The schema registry settings as plain strings (passwords revealed), for the registry client. */
+    public Map<String, String> registrySettings() {
+        final Map<String, String> settings = new java.util.HashMap<>();
+        for (final String key : DEFINITION.names()) {
+            if (key.startsWith("schema.registry.") || key.equals(AUTO_REGISTER_SCHEMAS_CONFIG)) {
+                final Object value = get(key);
+                if (value != null) {
+                    settings.put(key, value instanceof Password password ? password.value() : value.toString());
+                }
+            }
+        }
+        return settings;
+    }
+
     public TopologySettings topologySettings() {
         final RuleSettings rules = new RuleSettings(Duration.ofDays(getInt(OMNIBUS_WINDOW_DAYS_CONFIG)).toMillis(),
                 duration(DELIST_RETENTION_CONFIG).toMillis());

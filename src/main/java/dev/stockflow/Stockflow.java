@@ -1,0 +1,49 @@
+package dev.stockflow;
+
+import dev.stockflow.cli.ExitCodes;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code stockflow} command: parses the command line and runs one sub-command. */
+@Command(name = "stockflow", mixinStandardHelpOptions = true, version = "Stockflow 0.1.0",
+        description = "Turns partner stock and price feeds into one current snapshot per offer.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Stockflow implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(final String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (see {@link ExitCodes}). */
+    public static int execute(final String... args) {
+        return new CommandLine(new Stockflow())
+                .setExecutionExceptionHandler(Stockflow::reportFailure)
+                .execute(args);
+    }
+
+    /** Without a command there is nothing to do: show what there is, and say the call was incomplete. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    private static int reportFailure(final Exception exception, final CommandLine command,
+                                     final CommandLine.ParseResult parsed) {
+        final boolean usage = exception instanceof ConfigException;
+        command.getErr().println("stockflow: " + (usage ? "configuration error: " : "") + rootMessage(exception));
+        return usage ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+
+    private static String rootMessage(final Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.stockflow.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stockflow.query.OfferLookup;
+import dev.stockflow.query.OfferQueries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stockflow's HTTP API on the JDK's built-in server: offer lookups (routed to the owning instance),
+ * health, and Prometheus metrics. Handlers only translate between HTTP and the services behind them.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    /** Marks a lookup another instance routed here, so it is answered locally and never bounces. */
+    static final String FORWARDED_HEADER = "X-Stockflow-Forwarded";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final String JSON = "application/json";
+    private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final OfferQueries queries;
+    private final Supplier<String> streamsState;
+    private final Supplier<String> metrics;
+
+    /**
+     * @param streamsState Kafka Streams' current state name; the instance is ready when it is RUNNING
+     * @param metrics      the Prometheus text exposition
+     */
+    public HttpApi(final int port, final OfferQueries queries, final Supplier<String> streamsState,
+                   final Supplier<String> metrics) throws IOException {
+        this.queries = queries;
+        this.streamsState = streamsState;
+        this.metrics = metrics;
+        this.server = HttpServer.create(new InetSocketAddress(port), 64);
+        this.executor = Executors.newFixedThreadPool(4, runnable -> {
+            final Thread thread = new Thread(runnable, "stockflow-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The bound port (useful with {@code http.port=0}). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException {
+        try (exchange; InputStream ignored = exchange.getRequestBody()) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Allow", "GET");
+                respond(exchange, 405, JSON, error("only GET is supported"));
+                return;
+            }
+            route(exchange);
+        } catch (final RuntimeException e) {
+            LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
+            respond(exchange, 500, JSON, error("internal error: " + e.getMessage()));
+        }
+    }
+
+    private void route(final HttpExchange exchange) throws IOException {
+        final String path = exchange.getRequestURI().getRawPath();
+        switch (path) {
+            case "/health/live" -> respond(exchange, 200, JSON, status("UP"));
+            case "/health/ready" -> {
+                final String state = streamsState.get();
+                respond(exchange, "RUNNING".equals(state) ? 200 : 503, JSON, status(state));
+            }
+            case "/metrics" -> respond(exchange, 200, PROMETHEUS, metrics.get().getBytes(StandardCharsets.UTF_8));
+            default -> {
+                if (path.startsWith("/offers/")) {
+                    offer(exchange, path.substring("/offers/".length()));
+                } else {
+                    respond(exchange, 404, JSON, error("no such resource: " + path));
+                }
+            }
+        }
+    }
+
+    private void offer(final HttpExchange exchange, final String rawIds) throws IOException {
+        final OfferPath ids = OfferPath.parse(rawIds);
+        if (ids.error() != null) {
+            respond(exchange, 400, JSON, error(ids.error()));
+            return;
+        }
+        final boolean forwarded = exchange.getRequestHeaders().containsKey(FORWARDED_HEADER);
+        final OfferLookup lookup = queries.lookup(ids.partnerId(), ids.sku(), forwarded);
+        if (lookup instanceof OfferLookup.Found found) {
+            respond(exchange, 200, JSON, SnapshotJson.write(found.snapshot()));
+        } else if (lookup instanceof OfferLookup.NotFound) {
+            respond(exchange, 404, JSON, error("offer " + ids.partnerId() + ":" + ids.sku() + " is unknown"));
+        } else if (lookup instanceof OfferLookup.OwnedElsewhere owner) {
+            forward(exchange, owner, "/offers/" + rawIds);
+        } else {
+            respond(exchange, 503, JSON, error(((OfferLookup.NotReady) lookup).reason()));
+        }
+    }
+
+    private void forward(final HttpExchange exchange, final OfferLookup.OwnedElsewhere owner, final String rawPath)
+            throws IOException {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
+                        + rawPath))
+                .header(FORWARDED_HEADER, "true").timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            final HttpResponse<byte[]> response = forwarder.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            respond(exchange, response.statusCode(), JSON, response.body());
+        } catch (final IOException e) {
+            respond(exchange, 503, JSON, error("the instance owning the offer (" + owner.host() + ":" + owner.port()
+                    + ") did not answer: " + e.getMessage()));
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            respond(exchange, 503, JSON, error("interrupted"));
+        }
+    }
+
+    private static void respond(final HttpExchange exchange, final int status, final String contentType,
+                                final byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] status(final String status) {
+        return ("{\"status\":" + quote(status) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] error(final String message) {
+        return ("{\"error\":" + quote(message) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(final String text) {
+        final StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (final char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.stockflow.query;
+
+import dev.stockflow.topology.OfferState;
+import dev.stockflow.topology.OfferTopology;
+import dev.stockflow.topology.RuleSettings;
+import dev.stockflow.topology.SnapshotMapper;
+import dev.stockflow.topology.StoredOfferCodec;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries over the offer store: finds the instance that owns a key and, when it is this
+ * one, reads the offer from the local RocksDB store.
+ */
+public final class OfferQueries {
+
+    private static final Serializer<Bytes> KEY_SERIALIZER = Serdes.Bytes().serializer();
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final RuleSettings rules;
+
+    /**
+     * @param self this instance's {@code application.server}, or null when it has none (single instance:
+     *             every key is answered locally)
+     */
+    public OfferQueries(final KafkaStreams streams, final HostInfo self, final RuleSettings rules) {
+        this.streams = streams;
+        this.self = self;
+        this.rules = rules;
+    }
+
+    /**
+     * @param localOnly answer from this instance even if another owns the key (a request already routed
+     *                  here must not bounce around during a rebalance)
+     */
+    public OfferLookup lookup(final String partnerId, final String sku, final boolean localOnly) {
+        final String offerKey = partnerId + ':' + sku;
+        final Bytes key = Bytes.wrap(offerKey.getBytes(StandardCharsets.UTF_8));
+        final KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return new OfferLookup.NotReady("Kafka Streams is " + state);
+        }
+        Integer partition = null;
+        if (self != null) {
+            final KeyQueryMetadata owner = streams.queryMetadataForKey(OfferTopology.STORE_NAME, key, KEY_SERIALIZER);
+            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+                return new OfferLookup.NotReady("the owner of the key is not known yet");
+            }
+            if (!owner.activeHost().equals(self) && !localOnly) {
+                return new OfferLookup.OwnedElsewhere(owner.activeHost().host(), owner.activeHost().port());
+            }
+            partition = owner.partition();
+        }
+        return readLocally(offerKey, key, partition);
+    }
+
+    private OfferLookup readLocally(final String offerKey, final Bytes key, final Integer partition) {
+        final byte[] bytes;
+        try {
+            StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> parameters = StoreQueryParameters
+                    .fromNameAndType(OfferTopology.STORE_NAME, QueryableStoreTypes.keyValueStore());
+            if (partition != null) {
+                parameters = parameters.withPartition(partition);
+            }
+            bytes = streams.store(parameters).get(key);
+        } catch (final InvalidStateStoreException e) {
+            return new OfferLookup.NotReady("the store is not queryable: " + e.getMessage());
+        }
+        if (bytes == null) {
+            return new OfferLookup.NotFound();
+        }
+        final OfferState state = StoredOfferCodec.decode(bytes).state();
+        return state.isListed() ? new OfferLookup.Found(SnapshotMapper.toSnapshot(offerKey, state, rules))
+                : new OfferLookup.NotFound();
+    }
+}

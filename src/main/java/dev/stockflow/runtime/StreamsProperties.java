@@ -1,0 +1,53 @@
+package dev.stockflow.runtime;
+
+import dev.stockflow.config.StockflowConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams settings of the processor: Stockflow's settings mapped onto Streams' keys, tuned
+ * defaults for throughput, then the user's Kafka client settings on top (they always win).
+ */
+public final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    public static Properties of(final StockflowConfig config) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StockflowConfig.APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                config.getString(StockflowConfig.PROCESSING_GUARANTEE_CONFIG));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(StockflowConfig.NUM_STANDBY_REPLICAS_CONFIG));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StockflowConfig.NUM_STREAM_THREADS_CONFIG));
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.getLong(StockflowConfig.CACHE_MAX_BYTES_CONFIG));
+        putIfSet(props, StreamsConfig.STATE_DIR_CONFIG, config.getString(StockflowConfig.STATE_DIR_CONFIG));
+        putIfSet(props, StreamsConfig.APPLICATION_SERVER_CONFIG,
+                config.getString(StockflowConfig.APPLICATION_SERVER_CONFIG));
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.put(StockflowConfig.ROCKSDB_MEMORY_MB_CONFIG, config.getInt(StockflowConfig.ROCKSDB_MEMORY_MB_CONFIG));
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                (int) config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG));
+
+        // Snapshots are small and many: compress and batch them.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // Fetch in larger chunks: the input is a firehose of ~100-byte records.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 4 * 1024 * 1024);
+
+        props.putAll(config.kafkaClientSettings());
+        return props;
+    }
+
+    private static void putIfSet(final Properties props, final String key, final String value) {
+        if (value != null && !value.isBlank()) {
+            props.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.stockflow.runtime;
+
+import dev.stockflow.topology.Input;
+import dev.stockflow.topology.InputTopicCheck;
+import dev.stockflow.topology.TopologySettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checks and creates Stockflow's topics through the Kafka admin client. */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final Admin admin;
+    private final TopologySettings topics;
+    private final Optional<Short> replicationFactor;
+
+    public TopicProvisioner(final Admin admin, final TopologySettings topics, final short replicationFactor) {
+        this.admin = admin;
+        this.topics = topics;
+        this.replicationFactor = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+    }
+
+    /** For {@code run}: the inputs must exist and be co-partitioned; missing outputs are created. */
+    public void prepareForProcessing() {
+        final Map<String, Integer> inputs = partitionCounts(inputTopics());
+        InputTopicCheck.verify(topics, inputs);
+        final int partitions = inputs.get(topics.stockTopic());
+        final List<NewTopic> outputs = new ArrayList<>();
+        outputs.add(new NewTopic(topics.snapshotTopic(), Optional.of(partitions), replicationFactor)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        outputs.add(new NewTopic(topics.dlqTopic(), Optional.of(partitions), replicationFactor));
+        createMissing(outputs);
+    }
+
+    /** For {@code feed}, {@code generate} and {@code demo}: creates the input topics that are missing. */
+    public void createMissingInputs(final int partitions) {
+        final List<NewTopic> inputs = new ArrayList<>();
+        for (final String topic : inputTopics()) {
+            inputs.add(new NewTopic(topic, Optional.of(partitions), replicationFactor));
+        }
+        createMissing(inputs);
+    }
+
+    /** Partition counts of the topics that exist; missing topics are absent from the map. */
+    public Map<String, Integer> partitionCounts(final Collection<String> names) {
+        final Map<String, Integer> counts = new HashMap<>();
+        final Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(names).topicNameValues();
+        for (final Map.Entry<String, KafkaFuture<TopicDescription>> entry : futures.entrySet()) {
+            try {
+                counts.put(entry.getKey(), entry.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).partitions().size());
+            } catch (final ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("Cannot describe topic " + entry.getKey() + ": " + e.getCause(), e);
+                }
+            } catch (final TimeoutException e) {
+                throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS + " s describing "
+                        + entry.getKey() + "; check bootstrap.servers", e);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while describing topics", e);
+            }
+        }
+        return counts;
+    }
+
+    private List<String> inputTopics() {
+        final List<String> names = new ArrayList<>();
+        for (final Input input : Input.values()) {
+            names.add(topics.topicOf(input));
+        }
+        return names;
+    }
+
+    private void createMissing(final List<NewTopic> wanted) {
+        final Map<String, Integer> existing = partitionCounts(wanted.stream().map(NewTopic::name).toList());
+        final List<NewTopic> missing = wanted.stream().filter(topic -> !existing.containsKey(topic.name())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            missing.forEach(topic -> LOG.info("Created topic {} ({} partitions, configs {})", topic.name(),
+                    topic.numPartitions(), topic.configs()));
+        } catch (final ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topics " + missing + ": " + e.getCause(), e);
+            }
+        } catch (final TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS + " s creating topics", e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+}

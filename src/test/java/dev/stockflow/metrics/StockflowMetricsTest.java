@@ -1,0 +1,70 @@
+package dev.stockflow.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockflow.topology.Input;
+import dev.stockflow.topology.Outcome;
+import dev.stockflow.topology.RejectReason;
+import dev.stockflow.topology.TopologySettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StockflowMetricsTest {
+
+    private final MetricsRegistry registry = new MetricsRegistry();
+    private final StockflowMetrics metrics = new StockflowMetrics(registry.registry(), TopologySettings.DEFAULTS);
+
+    @AfterEach
+    void close() {
+        registry.close();
+    }
+
+    @Test
+    void shouldExposeEverySeriesAtZeroFromTheStart() {
+        // When
+        final String scrape = registry.scrape();
+
+        // Then
+        for (final String outcome : new String[] {"changed", "unchanged", "stale", "duplicate", "invalid"}) {
+            assertThat(scrape).contains("stockflow_events_total{outcome=\"" + outcome + "\",topic=\"price-updates\"} 0.0");
+        }
+        for (final String code : new String[] {"empty", "undecodable", "invalid", "key-mismatch", "future-timestamp"}) {
+            assertThat(scrape).contains("stockflow_dlq_total{code=\"" + code + "\"} 0.0");
+        }
+        assertThat(scrape).contains("stockflow_snapshots_total 0.0").contains("stockflow_tombstones_total 0.0");
+    }
+
+    @Test
+    void shouldCountOutcomesRejectionsSnapshotsAndLatency() {
+        // When
+        metrics.onOutcome(Input.STOCK, Outcome.CHANGED);
+        metrics.onOutcome(Input.STOCK, Outcome.CHANGED);
+        metrics.onOutcome(Input.DELISTING, Outcome.STALE);
+        metrics.onRejected(Input.PRICE, RejectReason.KEY_MISMATCH);
+        metrics.onSnapshot(40);
+        metrics.onSnapshot(400);
+        metrics.onTombstone();
+
+        // Then
+        final String scrape = registry.scrape();
+        assertThat(scrape)
+                .contains("stockflow_events_total{outcome=\"changed\",topic=\"stock-updates\"} 2.0")
+                .contains("stockflow_events_total{outcome=\"stale\",topic=\"offer-delistings\"} 1.0")
+                .contains("stockflow_events_total{outcome=\"invalid\",topic=\"price-updates\"} 1.0")
+                .contains("stockflow_dlq_total{code=\"key-mismatch\"} 1.0")
+                .contains("stockflow_snapshots_total 2.0")
+                .contains("stockflow_tombstones_total 1.0")
+                .contains("stockflow_snapshot_latency_seconds_count 2")
+                .contains("stockflow_snapshot_latency_seconds_bucket{le=\"0.05\"} 1")
+                .contains("stockflow_snapshot_latency_seconds_bucket{le=\"0.5\"} 2");
+    }
+
+    @Test
+    void shouldIncludeJvmAndProcessMetrics() {
+        // When
+        final String scrape = registry.scrape();
+
+        // Then
+        assertThat(scrape).contains("jvm_memory_used_bytes").contains("process_cpu_usage");
+    }
+}
