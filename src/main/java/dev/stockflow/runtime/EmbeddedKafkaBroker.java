@@ -1,0 +1,237 @@
+package dev.stockflow.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, broker and controller in one node) running in this
+ * JVM on Kafka's own server code, for the demo and the benchmark.
+ *
+ * <p>Its data lives in a fresh temporary directory that {@link #close()} deletes, so every start is a
+ * brand-new cluster. Not for production: one replica, no security.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    /** The line prefix {@link #main} prints once the broker accepts clients; read by {@link BrokerProcess}. */
+    public static final String READY_PREFIX = "BOOTSTRAP=";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final int NODE_ID = 1;
+    private static final String HOST = "localhost";
+    private static final String CLIENT_LISTENER = "PLAINTEXT";
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final Path dataDirectory;
+    private final String bootstrapServers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedKafkaBroker(final KafkaRaftServer server, final Path dataDirectory, final int port) {
+        this.server = server;
+        this.dataDirectory = dataDirectory;
+        this.bootstrapServers = HOST + ":" + port;
+    }
+
+    /** Starts a broker on a free port with the {@linkplain SingleNodeBrokerSettings dev-cluster settings}. */
+    public static EmbeddedKafkaBroker start() {
+        return start(0, Map.of());
+    }
+
+    /**
+     * Starts a broker and returns once it accepts clients.
+     *
+     * @param port the client port, or 0 to pick a free one
+     * @param overrides broker configs that replace or extend the dev-cluster settings
+     */
+    public static EmbeddedKafkaBroker start(final int port, final Map<String, String> overrides) {
+        final long startedAt = System.nanoTime();
+        final Path dataDirectory = createDataDirectory();
+        try {
+            final int[] freePorts = freePorts(port == 0 ? 2 : 1);
+            final int controllerPort = freePorts[0];
+            final int clientPort = port == 0 ? freePorts[1] : port;
+            final KafkaRaftServer server = newServer(dataDirectory, clientPort, controllerPort, overrides);
+            final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDirectory, clientPort);
+            broker.startServer();
+            log.info("Kafka broker ready at {} in {} ms",
+                broker.bootstrapServers, (System.nanoTime() - startedAt) / 1_000_000);
+            return broker;
+        } catch (final RuntimeException e) {
+            deleteQuietly(dataDirectory);
+            throw e;
+        }
+    }
+
+    private static KafkaRaftServer newServer(final Path dataDirectory, final int clientPort, final int controllerPort,
+                                             final Map<String, String> overrides) {
+        final Map<String, String> settings = brokerConfig(dataDirectory, clientPort, controllerPort, overrides);
+        final KafkaConfig config = new KafkaConfig(settings, false);
+        formatStorage(dataDirectory);
+        return new KafkaRaftServer(config, Time.SYSTEM);
+    }
+
+    /** Returns once the broker is registered with its controller and unfenced, i.e. serves clients. */
+    private void startServer() {
+        try {
+            server.startup();
+        } catch (final RuntimeException e) {
+            // A half-started server still holds ports, threads and file locks.
+            Utils.swallow(log, Level.WARN, "stopping a Kafka broker that failed to start", this::stopServer);
+            throw e;
+        }
+    }
+
+    private void stopServer() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** The {@code bootstrap.servers} value for clients of this broker. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Where the broker keeps its logs and metadata; gone after {@link #close()}. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Stops the broker and deletes its data. Safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            stopServer();
+        } finally {
+            deleteQuietly(dataDirectory);
+        }
+        log.info("Kafka broker at {} stopped", bootstrapServers);
+    }
+
+    /**
+     * Runs a broker as its own process: {@code [port]}, 0 or absent for a free one. Prints
+     * {@code BOOTSTRAP=host:port} on stdout when ready and stops on SIGTERM or when stdin closes (so the
+     * broker does not outlive a parent that dies without cleaning up).
+     */
+    public static void main(final String[] args) {
+        try {
+            final int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+            final EmbeddedKafkaBroker broker = start(port, Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-shutdown"));
+            // The parent process reads this line from stdout; it is a protocol, not a log message.
+            System.out.println(READY_PREFIX + broker.bootstrapServers());
+            System.out.flush();
+            drain(System.in);
+            broker.close();
+            System.exit(0);
+        } catch (final IOException | RuntimeException e) {
+            // Exit explicitly: Kafka threads left over from a failed start would keep the JVM alive.
+            log.error("Kafka broker process failed", e);
+            System.exit(1);
+        }
+    }
+
+    private static Map<String, String> brokerConfig(final Path dataDirectory, final int clientPort,
+                                                    final int controllerPort, final Map<String, String> overrides) {
+        final Map<String, String> config = new HashMap<>(SingleNodeBrokerSettings.devCluster());
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", Integer.toString(NODE_ID));
+        config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        config.put("listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort + ","
+            + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        config.put("advertised.listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort);
+        config.put("listener.security.protocol.map",
+            CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("inter.broker.listener.name", CLIENT_LISTENER);
+        config.put("controller.listener.names", CONTROLLER_LISTENER);
+        config.put("log.dirs", dataDirectory.toString());
+        config.putAll(overrides);
+        return config;
+    }
+
+    /** What {@code kafka-storage.sh format} does: a new cluster id and meta.properties, plus the bootstrap metadata. */
+    private static void formatStorage(final Path dataDirectory) {
+        final Formatter formatter = new Formatter()
+            .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
+            .setNodeId(NODE_ID)
+            .setClusterId(Uuid.randomUuid().toString())
+            .addDirectory(dataDirectory.toString())
+            .setMetadataLogDirectory(dataDirectory.toString())
+            .setControllerListenerName(CONTROLLER_LISTENER)
+            .setReleaseVersion(MetadataVersion.latestProduction());
+        try {
+            formatter.run();
+        } catch (final Exception e) {
+            throw new IllegalStateException("Could not format Kafka storage in " + dataDirectory, e);
+        }
+    }
+
+    private static Path createDataDirectory() {
+        try {
+            return Files.createTempDirectory("stockflow-kafka-");
+        } catch (final IOException e) {
+            throw new UncheckedIOException("Could not create a data directory for the Kafka broker", e);
+        }
+    }
+
+    /**
+     * Distinct ports nobody listens on right now. Another process could take one before the broker binds
+     * it; that is rare enough for a dev broker, and the start then fails loudly.
+     */
+    private static int[] freePorts(final int count) {
+        final ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            final int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } catch (final IOException e) {
+            throw new UncheckedIOException("No free port for the Kafka broker", e);
+        } finally {
+            for (final ServerSocket socket : sockets) {
+                Utils.closeQuietly(socket, "port probe");
+            }
+        }
+    }
+
+    private static void drain(final InputStream input) throws IOException {
+        final byte[] buffer = new byte[256];
+        while (input.read(buffer) >= 0) {
+            // Ignore the content: only the end of input matters.
+        }
+    }
+
+    private static void deleteQuietly(final Path directory) {
+        try {
+            Utils.delete(directory.toFile());
+        } catch (final IOException e) {
+            log.warn("Could not delete Kafka data directory {}", directory, e);
+        }
+    }
+}
