@@ -1,0 +1,207 @@
+package dev.stockflow.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/** How values reach Stockflow: the properties file of the ConfigMap, environment variables and Secret references. */
+class ConfigTemplateTest {
+
+    private static RenderedManifests defaults;
+    private static RenderedManifests production;
+
+    @BeforeAll
+    static void render() {
+        defaults = StockflowChart.renderDefaults();
+        production = StockflowChart.renderProduction();
+    }
+
+    @Test
+    void shouldMapEveryStockflowVariableOntoAStockflowOrKafkaClientSetting() {
+        // Given
+        final Set<String> kafkaSettings = EnvConfigKeys.kafkaClientSettings();
+
+        // When
+        final List<String> variables = stockflowVariables(production);
+
+        // Then
+        assertThat(variables).isNotEmpty().allSatisfy(variable -> {
+            final Optional<String> kafkaSetting = EnvConfigKeys.kafkaSetting(variable);
+            final Optional<String> stockflowSetting = EnvConfigKeys.stockflowSetting(variable);
+            if (kafkaSetting.isPresent()) {
+                assertThat(kafkaSettings).as("%s passes through a Kafka client setting", variable)
+                        .contains(kafkaSetting.get());
+            } else {
+                assertThat(EnvConfigKeys.STOCKFLOW_SETTINGS).as("%s sets a Stockflow setting", variable)
+                        .contains(stockflowSetting.orElseThrow());
+            }
+        });
+    }
+
+    @Test
+    void shouldPassTheConnectionSettingsOfProductionThroughTheEnvironment() {
+        // Given values-production.yaml: SASL_SSL, a PKCS12 truststore, extra client settings, registry auth
+
+        // When
+        final List<String> settings = new ArrayList<>();
+        for (final String variable : stockflowVariables(production)) {
+            EnvConfigKeys.kafkaSetting(variable).or(() -> EnvConfigKeys.stockflowSetting(variable)).ifPresent(settings::add);
+        }
+
+        // Then
+        assertThat(settings).containsExactlyInAnyOrder(
+                "application.server", "security.protocol", "sasl.mechanism", "sasl.jaas.config",
+                "ssl.truststore.location", "ssl.truststore.type", "ssl.truststore.password",
+                "client.dns.lookup", "max.poll.records", "schema.registry.basic.auth.user.info");
+        assertThat(production.env("STOCKFLOW_KAFKA_SECURITY_PROTOCOL").path("value").asText()).isEqualTo("SASL_SSL");
+        assertThat(production.env("STOCKFLOW_KAFKA_MAX_POLL_RECORDS").path("value").asText()).isEqualTo("2000");
+    }
+
+    @Test
+    void shouldWriteOnlyStockflowSettingsIntoThePropertiesFile() {
+        // Given
+        final List<Properties> files = List.of(defaults.stockflowProperties(), production.stockflowProperties());
+
+        // When
+        final List<Object> keys = new ArrayList<>();
+        files.forEach(file -> keys.addAll(file.keySet()));
+
+        // Then
+        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(EnvConfigKeys.STOCKFLOW_SETTINGS).contains((String) key));
+        assertThat(keys).as("credentials stay in Secrets").doesNotContain("schema.registry.basic.auth.user.info");
+    }
+
+    @Test
+    void shouldCarryReplicasStandbysTopicsAndTheGuaranteeIntoTheWorkloadAndProperties() {
+        // Given values-production.yaml
+
+        // When
+        final Properties properties = production.stockflowProperties();
+
+        // Then
+        assertThat(production.statefulSet().at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(properties).contains(
+                entry("application.id", "stockflow-prod"),
+                entry("processing.guarantee", "exactly_once_v2"),
+                entry("num.standby.replicas", "1"),
+                entry("rocksdb.memory.mb", "1024"),
+                entry("omnibus.window.days", "30"),
+                entry("topic.stock-updates", "prod.partner.stock-updates"),
+                entry("topic.price-updates", "prod.partner.price-updates"),
+                entry("topic.offer-delistings", "prod.partner.offer-delistings"),
+                entry("topic.offer-snapshots", "prod.catalog.offer-snapshots"),
+                entry("topic.dlq", "prod.stockflow.dlq"),
+                entry("bootstrap.servers", "kafka-0.kafka.svc:9093,kafka-1.kafka.svc:9093,kafka-2.kafka.svc:9093"),
+                entry("schema.registry.url", "https://schema-registry.kafka.svc:8081"));
+    }
+
+    @Test
+    void shouldUseStockflowsDefaultsForTheDefaultValues() {
+        // Given the defaults of values.yaml
+
+        // When
+        final Properties properties = defaults.stockflowProperties();
+
+        // Then
+        assertThat(properties).contains(
+                entry("application.id", "stockflow"),
+                entry("processing.guarantee", "exactly_once_v2"),
+                entry("num.standby.replicas", "0"),
+                entry("http.port", "8080"),
+                entry("rocksdb.memory.mb", "256"),
+                entry("topic.stock-updates", "stock-updates"),
+                entry("topic.price-updates", "price-updates"),
+                entry("topic.offer-delistings", "offer-delistings"),
+                entry("topic.offer-snapshots", "offer-snapshots"),
+                entry("topic.dlq", "stockflow-dlq"));
+        assertThat(properties).doesNotContainKeys("delist.retention", "max.future.skew", "omnibus.window.days");
+    }
+
+    @Test
+    void shouldSwitchTheProcessingGuaranteeToAtLeastOnce() {
+        // Given
+        final Map<String, Object> overrides = Map.of("config.processingGuarantee", "at_least_once");
+
+        // When
+        final Properties properties = StockflowChart.render(overrides).stockflowProperties();
+
+        // Then
+        assertThat(properties).contains(entry("processing.guarantee", "at_least_once"));
+    }
+
+    @Test
+    void shouldTakeTheSaslLoginFromASecret() {
+        // Given values-production.yaml
+
+        // When
+        final JsonNode jaasConfig = production.env("STOCKFLOW_KAFKA_SASL_JAAS_CONFIG");
+
+        // Then
+        assertThat(jaasConfig.has("value")).as("no credential in the manifest").isFalse();
+        assertThat(jaasConfig.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("stockflow-kafka-user");
+        assertThat(jaasConfig.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("sasl.jaas.config");
+    }
+
+    @Test
+    void shouldMountTheTruststoreFromASecretAndReadItsPasswordFromThere() {
+        // Given values-production.yaml
+
+        // When
+        final JsonNode tlsVolume = production.volume("kafka-tls");
+        final JsonNode tlsMount = production.volumeMount("kafka-tls");
+
+        // Then
+        assertThat(tlsVolume.at("/secret/secretName").asText()).isEqualTo("kafka-cluster-ca");
+        assertThat(tlsMount.path("readOnly").asBoolean()).isTrue();
+        assertThat(production.env("STOCKFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION").path("value").asText())
+                .isEqualTo(tlsMount.path("mountPath").asText() + "/ca.p12");
+        assertThat(production.env("STOCKFLOW_KAFKA_SSL_TRUSTSTORE_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("kafka-cluster-ca");
+    }
+
+    @Test
+    void shouldTakeTheRegistryLoginFromASecret() {
+        // Given values-production.yaml
+
+        // When
+        final JsonNode userInfo = production.env("STOCKFLOW_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO");
+
+        // Then
+        assertThat(userInfo.has("value")).isFalse();
+        assertThat(userInfo.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("stockflow-schema-registry");
+        assertThat(userInfo.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("user-info");
+    }
+
+    @Test
+    void shouldReferenceNoSecretWithDefaultValues() {
+        // Given the defaults of values.yaml: PLAINTEXT Kafka, registry without authentication
+
+        // When
+        final List<String> variables = stockflowVariables(defaults);
+
+        // Then
+        assertThat(variables).containsExactlyInAnyOrder("STOCKFLOW_APPLICATION_SERVER", "STOCKFLOW_KAFKA_SECURITY_PROTOCOL");
+        assertThat(defaults.container().toString()).doesNotContain("secretKeyRef");
+    }
+
+    private static List<String> stockflowVariables(final RenderedManifests manifests) {
+        final List<String> names = new ArrayList<>();
+        for (final JsonNode variable : manifests.container().path("env")) {
+            final String name = variable.path("name").asText();
+            if (name.startsWith(EnvConfigKeys.PREFIX)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stockflow.helm;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stockflow's environment-variable rule, as its users read it: STOCKFLOW_KAFKA_X passes the Kafka
+ * client setting x through (upper case to lower, '_' to '.'), and STOCKFLOW_A_B_C sets the
+ * Stockflow setting a.b.c.
+ */
+final class EnvConfigKeys {
+
+    static final String PREFIX = "STOCKFLOW_";
+    static final String KAFKA_PREFIX = PREFIX + "KAFKA_";
+
+    /** Stockflow's own settings (docs/kubernetes.md lists them with the chart values that set them). */
+    static final Set<String> STOCKFLOW_SETTINGS = Set.of(
+            "bootstrap.servers", "schema.registry.url", "schema.registry.basic.auth.user.info",
+            "application.id", "application.server", "http.port", "state.dir", "processing.guarantee",
+            "num.standby.replicas", "rocksdb.memory.mb",
+            "topic.stock-updates", "topic.price-updates", "topic.offer-delistings", "topic.offer-snapshots",
+            "topic.dlq", "delist.retention", "max.future.skew", "omnibus.window.days");
+
+    private EnvConfigKeys() {
+    }
+
+    /** The Kafka client setting a STOCKFLOW_KAFKA_ variable passes through, if it is one. */
+    static Optional<String> kafkaSetting(final String envName) {
+        return envName.startsWith(KAFKA_PREFIX)
+                ? Optional.of(dotted(envName.substring(KAFKA_PREFIX.length())))
+                : Optional.empty();
+    }
+
+    /** The Stockflow setting a STOCKFLOW_ variable (other than STOCKFLOW_KAFKA_) sets, if it is one. */
+    static Optional<String> stockflowSetting(final String envName) {
+        return envName.startsWith(PREFIX) && !envName.startsWith(KAFKA_PREFIX)
+                ? Optional.of(dotted(envName.substring(PREFIX.length())))
+                : Optional.empty();
+    }
+
+    /** Every setting the Kafka consumer, producer, admin client or Kafka Streams understands. */
+    static Set<String> kafkaClientSettings() {
+        final Set<String> names = new HashSet<>(ConsumerConfig.configNames());
+        names.addAll(ProducerConfig.configNames());
+        names.addAll(AdminClientConfig.configNames());
+        names.addAll(StreamsConfig.configDef().names());
+        return names;
+    }
+
+    private static String dotted(final String envSuffix) {
+        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+}

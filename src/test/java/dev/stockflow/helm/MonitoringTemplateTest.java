@@ -1,0 +1,151 @@
+package dev.stockflow.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ServiceMonitor, the alerts and the Grafana dashboard. */
+class MonitoringTemplateTest {
+
+    private static RenderedManifests production;
+    private static Map<String, String> alerts;
+    private static Map<String, List<String>> panels;
+
+    @BeforeAll
+    static void render() {
+        production = StockflowChart.renderProduction();
+        alerts = ChartQueries.alertExpressions(production);
+        panels = ChartQueries.panelExpressions(production.dashboard());
+    }
+
+    @Test
+    void shouldScrapeMetricsThroughTheHeadlessServiceThatListsRestoringPods() {
+        // Given
+        final JsonNode monitor = production.single("ServiceMonitor");
+        final JsonNode headless = production.named("Service", StockflowChart.HEADLESS_SERVICE);
+
+        // When
+        final JsonNode selector = monitor.at("/spec/selector/matchLabels");
+
+        // Then
+        selector.properties().forEach(label ->
+                assertThat(headless.at("/metadata/labels").path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
+        assertThat(production.named("Service", StockflowChart.RELEASE).at("/metadata/labels/stockflow.dev~1service").asText())
+                .as("only the headless Service is scraped, so each pod is scraped once")
+                .isNotEqualTo(selector.path("stockflow.dev/service").asText());
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
+        assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
+    }
+
+    @Test
+    void shouldAlertOnGrowingLagDeadLettersUnreadyInstancesAndLongRestoration() {
+        // Given the PrometheusRule of values-production.yaml
+
+        // When
+        final Set<String> names = alerts.keySet();
+
+        // Then
+        assertThat(names).containsExactlyInAnyOrder("StockflowConsumerLagGrowing", "StockflowDeadLetterRateHigh",
+                "StockflowInstanceNotReady", "StockflowStateRestorationLong");
+        assertThat(metricsOf(alerts.get("StockflowConsumerLagGrowing"))).containsExactly("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(alerts.get("StockflowConsumerLagGrowing")).contains("deriv(").contains("> 10000");
+        assertThat(metricsOf(alerts.get("StockflowDeadLetterRateHigh"))).containsExactly("stockflow_dlq_total");
+        assertThat(metricsOf(alerts.get("StockflowInstanceNotReady"))).containsExactly("kafka_stream_client_state");
+        assertThat(alerts.get("StockflowInstanceNotReady")).as("compared with replicaCount").endsWith("< 3");
+        assertThat(metricsOf(alerts.get("StockflowStateRestorationLong")))
+                .containsExactly("kafka_stream_task_restore_remaining_records_total");
+    }
+
+    @Test
+    void shouldScopeEveryAlertToTheReleasesNamespaceAndScrapeJob() {
+        // Given
+        final String selector = "namespace=\"" + StockflowChart.NAMESPACE + "\", job=\"" + StockflowChart.HEADLESS_SERVICE + "\"";
+
+        // When
+        final List<String> expressions = List.copyOf(alerts.values());
+
+        // Then
+        assertThat(expressions).isNotEmpty().allSatisfy(expression -> assertThat(expression).contains(selector));
+    }
+
+    @Test
+    void shouldGiveEveryAlertASeverityAndASummary() {
+        // Given
+        final JsonNode rules = production.single("PrometheusRule").at("/spec/groups/0/rules");
+
+        // When / Then
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.at("/labels/severity").asText()).isIn("warning", "critical");
+            assertThat(rule.at("/annotations/summary").asText()).isNotBlank();
+            assertThat(rule.path("for").asText()).matches("\\d+[smh]");
+        });
+    }
+
+    @Test
+    void shouldChartEventsSnapshotsDeadLettersLagLatencyRocksDbMemoryAndRestoreProgress() {
+        // Given the dashboard in its ConfigMap
+
+        // When
+        final Set<String> titles = panels.keySet();
+
+        // Then
+        assertThat(titles).contains("Events/s by outcome", "Snapshots/s", "DLQ/s by code", "Consumer lag by topic",
+                "Event-to-snapshot latency", "RocksDB memory by pod", "Restore: records remaining");
+        assertThat(panelMetrics("Events/s by outcome")).containsExactly("stockflow_events_total");
+        assertThat(panels.get("Events/s by outcome")).allMatch(expression -> expression.contains("by (outcome)"));
+        assertThat(panelMetrics("Snapshots/s")).contains("stockflow_snapshots_total");
+        assertThat(panelMetrics("DLQ/s by code")).containsExactly("stockflow_dlq_total");
+        assertThat(panelMetrics("Consumer lag by topic")).containsExactly("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(panelMetrics("Event-to-snapshot latency")).contains("stockflow_snapshot_latency_seconds_bucket");
+        assertThat(panelMetrics("RocksDB memory by pod"))
+                .contains("kafka_stream_state_block_cache_usage", "kafka_stream_state_size_all_mem_tables");
+        assertThat(panelMetrics("Restore: records remaining")).containsExactly("kafka_stream_task_restore_remaining_records_total");
+    }
+
+    @Test
+    void shouldShipTheDashboardInAConfigMapThatGrafanasSidecarPicksUp() {
+        // Given grafanaDashboard.namespace: monitoring in values-production.yaml
+        final JsonNode configMap = production.named("ConfigMap", StockflowChart.RELEASE + "-dashboard");
+
+        // When
+        final JsonNode dashboard = production.dashboard();
+
+        // Then
+        assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+        assertThat(configMap.at("/metadata/namespace").asText()).isEqualTo("monitoring");
+        assertThat(configMap.at("/metadata/annotations/grafana_folder").asText()).isEqualTo("Stockflow");
+        assertThat(dashboard.path("uid").asText()).isEqualTo("stockflow");
+        assertThat(dashboard.at("/templating/list")).extracting(variable -> variable.path("name").asText())
+                .contains("datasource", "namespace", "pod");
+    }
+
+    @Test
+    void shouldFilterEveryPanelByTheDashboardsNamespaceAndPodVariables() {
+        // Given the dashboard in its ConfigMap
+
+        // When
+        final List<String> expressions = panels.values().stream().flatMap(List::stream).toList();
+
+        // Then
+        assertThat(expressions).isNotEmpty().allSatisfy(expression ->
+                assertThat(expression).contains("namespace=\"$namespace\"").contains("pod=~\"$pod\""));
+    }
+
+    private static Set<String> panelMetrics(final String title) {
+        final Set<String> names = new TreeSet<>();
+        panels.get(title).forEach(expression -> names.addAll(PromQlMetricNames.in(expression)));
+        return names;
+    }
+
+    private static Set<String> metricsOf(final String expression) {
+        return PromQlMetricNames.in(expression);
+    }
+}
