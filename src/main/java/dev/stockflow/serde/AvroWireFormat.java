@@ -6,15 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The Confluent Schema Registry wire format for one record type: magic byte 0, the 4-byte big-endian
@@ -22,9 +20,10 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <p>Decoding reads with the writer schema the id names, resolved against this type's schema, so data
  * written with an older or newer compatible schema decodes into the current class. Readers are cached
- * per writer id. Thread-safe.
+ * per writer id. The type is a generated (specific) record class, or {@code GenericRecord} for a schema
+ * that has no class. Thread-safe.
  */
-public final class AvroWireFormat<T extends SpecificRecord> {
+public final class AvroWireFormat<T extends IndexedRecord> {
 
     static final byte MAGIC_BYTE = 0;
     static final int HEADER_LENGTH = 5;
@@ -49,8 +48,14 @@ public final class AvroWireFormat<T extends SpecificRecord> {
 
     /** The schema id under the subject, registering the schema first when auto-registration is on. */
     public int schemaId(final String subject) {
-        return idsBySubject.computeIfAbsent(subject,
-                ignored -> autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+        final Integer cached = idsBySubject.get(subject);
+        if (cached != null) {
+            return cached;
+        }
+        // Not computeIfAbsent: the registry call may retry for seconds and must not block other subjects.
+        final int id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
+        idsBySubject.putIfAbsent(subject, id);
+        return id;
     }
 
     /** Encodes the record for the subject ({@code <topic>-value}). */
@@ -71,7 +76,13 @@ public final class AvroWireFormat<T extends SpecificRecord> {
         return out.toByteArray();
     }
 
-    /** Decodes wire-format bytes into the record type. */
+    /**
+     * Decodes wire-format bytes into the record type.
+     *
+     * @throws UndecodableException     the bytes are at fault: too short, wrong magic byte, an id the
+     *                                  registry does not know (or that is not Avro), or corrupt Avro
+     * @throws SchemaRegistryException the registry could not be asked (outage, refusal): not the bytes' fault
+     */
     public T decode(final byte[] bytes) throws UndecodableException {
         if (bytes == null || bytes.length < HEADER_LENGTH) {
             throw new UndecodableException("too short for the wire format: " + (bytes == null ? 0 : bytes.length)
@@ -83,16 +94,24 @@ public final class AvroWireFormat<T extends SpecificRecord> {
         final int id = ((bytes[1] & 0xFF) << 24) | ((bytes[2] & 0xFF) << 16) | ((bytes[3] & 0xFF) << 8)
                 | (bytes[4] & 0xFF);
         final DatumReader<T> reader = readerFor(id);
-        final BinaryDecoder decoder = DecoderFactory.get()
-                .binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
+        final BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH);
+        final T record;
         try {
-            final T record = reader.read(null, decoder);
-            if (!decoder.isEnd()) {
-                throw new UndecodableException("corrupt Avro: trailing bytes after the record (schema id " + id + ")");
-            }
-            return record;
+            record = reader.read(null, decoder);
         } catch (final IOException | RuntimeException e) {
             throw new UndecodableException("corrupt Avro for schema id " + id + ": " + e, e);
+        }
+        if (!isEnd(decoder)) {
+            throw new UndecodableException("corrupt Avro: trailing bytes after the record (schema id " + id + ")");
+        }
+        return record;
+    }
+
+    private static boolean isEnd(final BoundedBinaryDecoder decoder) {
+        try {
+            return decoder.isEnd();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the input is an array in memory
         }
     }
 
@@ -105,7 +124,7 @@ public final class AvroWireFormat<T extends SpecificRecord> {
         try {
             writerSchema = registry.schemaById(id);
         } catch (final SchemaRegistryException e) {
-            if (e.errorCode() != SchemaRegistryErrors.SCHEMA_NOT_FOUND) {
+            if (e.errorCode() != SchemaRegistryErrors.SCHEMA_NOT_FOUND && e.errorCode() != SchemaRegistryErrors.NOT_AVRO) {
                 throw e; // the registry is unreachable or failing: not the record's fault, so no dead letter
             }
             throw new UndecodableException("unknown schema id " + id + ": " + e.getMessage(), e);

@@ -1,6 +1,9 @@
 package dev.stockflow.serde;
 
-/** Error codes of the Confluent Schema Registry REST API that Stockflow acts on. */
+/**
+ * Error codes of the Confluent Schema Registry REST API that Stockflow acts on, plus the negative
+ * codes Stockflow's own client uses for failures that come with no registry error code.
+ */
 public final class SchemaRegistryErrors {
 
     public static final int SUBJECT_NOT_FOUND = 40401;
@@ -8,6 +11,13 @@ public final class SchemaRegistryErrors {
     public static final int SCHEMA_NOT_FOUND = 40403;
     public static final int INVALID_SCHEMA = 42201;
     public static final int INCOMPATIBLE_SCHEMA = 409;
+
+    /** Not a registry code: no answer at all (connection refused, TLS failure, timeout). */
+    public static final int UNREACHABLE = -1;
+    /** Not a registry code: the registry answered with a success that Stockflow cannot read. */
+    public static final int UNEXPECTED_RESPONSE = -2;
+    /** Not a registry code: the schema id names a Protobuf or JSON Schema, so the bytes are not Avro. */
+    public static final int NOT_AVRO = -3;
 
     private SchemaRegistryErrors() {
     }

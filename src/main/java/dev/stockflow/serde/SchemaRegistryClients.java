@@ -1,0 +1,52 @@
+package dev.stockflow.serde;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Picks the registry client that {@code schema.registry.url} names. */
+public final class SchemaRegistryClients {
+
+    private static final String MOCK_PREFIX = "mock://";
+
+    private SchemaRegistryClients() {
+    }
+
+    /**
+     * {@code mock://scope}: the in-memory registry of that scope, shared by everything in this JVM that
+     * names it; {@code http://} or {@code https://} (comma-separated for several): an HTTP client.
+     *
+     * @throws IllegalArgumentException the URL is missing or of another kind, or the HTTP settings are invalid
+     */
+    public static SchemaRegistryClient create(final Map<String, ?> config) {
+        final String url = ConfigValues.text(config, SchemaRegistrySettings.URL_CONFIG);
+        if (url == null) {
+            throw new IllegalArgumentException(SchemaRegistrySettings.URL_CONFIG
+                    + " is not set: give an http(s):// Schema Registry URL or mock://scope for an in-process one");
+        }
+        final String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(MOCK_PREFIX)) {
+            return InMemorySchemaRegistry.forScope(mockScope(url));
+        }
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return new HttpSchemaRegistryClient(SchemaRegistrySettings.from(config));
+        }
+        throw new IllegalArgumentException(SchemaRegistrySettings.URL_CONFIG
+                + " must be an http:// or https:// Schema Registry URL or mock://scope, got '" + withoutUserInfo(url) + "'");
+    }
+
+    private static String mockScope(final String url) {
+        final String scope = url.substring(MOCK_PREFIX.length());
+        if (scope.isEmpty() || scope.contains(",") || scope.contains("/")) {
+            throw new IllegalArgumentException(SchemaRegistrySettings.URL_CONFIG
+                    + " must be mock://scope with one scope name (no ',' or '/'), got '" + url + "'");
+        }
+        return scope;
+    }
+
+    /** Masks whatever precedes an '@': a rejected URL may still carry a password. */
+    private static String withoutUserInfo(final String url) {
+        final int at = url.indexOf('@');
+        final int scheme = url.indexOf("://");
+        return at < 0 ? url : (scheme < 0 ? "" : url.substring(0, scheme + 3)) + "****@" + url.substring(at + 1);
+    }
+}
