@@ -1,6 +1,7 @@
 package dev.stockflow;
 
 import dev.stockflow.cli.ExitCodes;
+import dev.stockflow.cli.RunCommand;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code stockflow} command: parses the command line and runs one sub-command. */
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "Stockflow 0.1.0",
         description = "Turns partner stock and price feeds into one current snapshot per offer.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class Stockflow implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

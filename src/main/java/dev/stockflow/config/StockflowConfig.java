@@ -1,5 +1,6 @@
 package dev.stockflow.config;
 
+import dev.stockflow.serde.SchemaRegistrySettings;
 import dev.stockflow.topology.RuleSettings;
 import dev.stockflow.topology.TopologySettings;
 import java.time.Duration;
@@ -20,22 +21,14 @@ public final class StockflowConfig extends AbstractConfig {
     public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
     private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to, host:port[,host:port...].";
 
-    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    // The registry client owns its keys; they are listed here too so they are validated and documented.
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = SchemaRegistrySettings.URL_CONFIG;
     private static final String SCHEMA_REGISTRY_URL_DOC = "Schema registry speaking the Confluent REST API "
             + "(http:// or https://, several comma-separated), or mock://scope for an in-process one.";
-
-    public static final String SCHEMA_REGISTRY_USER_INFO_CONFIG = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_USER_INFO_CONFIG = SchemaRegistrySettings.BASIC_AUTH_USER_INFO_CONFIG;
     private static final String SCHEMA_REGISTRY_USER_INFO_DOC = "user:password for HTTP basic auth to the registry.";
 
-    public static final String SCHEMA_REGISTRY_TRUSTSTORE_CONFIG = "schema.registry.ssl.truststore.location";
-    public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
-    public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
-    public static final String SCHEMA_REGISTRY_KEYSTORE_CONFIG = "schema.registry.ssl.keystore.location";
-    public static final String SCHEMA_REGISTRY_KEYSTORE_PASSWORD_CONFIG = "schema.registry.ssl.keystore.password";
-    public static final String SCHEMA_REGISTRY_KEYSTORE_TYPE_CONFIG = "schema.registry.ssl.keystore.type";
-    public static final String SCHEMA_REGISTRY_TIMEOUT_CONFIG = "schema.registry.request.timeout.ms";
-
-    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_CONFIG;
     private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the snapshot schema (run) and the input "
             + "schemas (feed, generate) when the registry does not have them yet.";
 
@@ -120,21 +113,30 @@ public final class StockflowConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
             .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
                     SCHEMA_REGISTRY_USER_INFO_DOC)
-            .define(SCHEMA_REGISTRY_TRUSTSTORE_CONFIG, Type.STRING, null, Importance.LOW,
+            .define(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
                     "Trust store for an https:// registry.")
-            .define(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+            .define(SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
                     "Password of the registry trust store.")
-            .define(SCHEMA_REGISTRY_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "JKS", Importance.LOW,
+            .define(SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG, Type.STRING,
+                    SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
                     "Type of the registry trust store (JKS, PKCS12).")
-            .define(SCHEMA_REGISTRY_KEYSTORE_CONFIG, Type.STRING, null, Importance.LOW,
+            .define(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
                     "Key store for mutual TLS to the registry.")
-            .define(SCHEMA_REGISTRY_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                    "Password of the registry key store.")
-            .define(SCHEMA_REGISTRY_KEYSTORE_TYPE_CONFIG, Type.STRING, "JKS", Importance.LOW,
+            .define(SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the registry key store (and of its key).")
+            .define(SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG, Type.STRING,
+                    SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
                     "Type of the registry key store (JKS, PKCS12).")
-            .define(SCHEMA_REGISTRY_TIMEOUT_CONFIG, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+            .define(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG, Type.LONG,
+                    SchemaRegistrySettings.REQUEST_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Timeout of one registry request in milliseconds.")
-            .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
+            .define(SchemaRegistrySettings.MAX_RETRIES_CONFIG, Type.INT, SchemaRegistrySettings.MAX_RETRIES_DEFAULT,
+                    ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Extra rounds over the registry URLs after every URL failed (5xx or no answer).")
+            .define(SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG, Type.LONG,
+                    SchemaRegistrySettings.RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Pause before the first registry retry round in milliseconds; doubles each round.")
+            .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
             .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, APPLICATION_ID_DOC)
             .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", Importance.MEDIUM, APPLICATION_SERVER_DOC)

@@ -1,0 +1,29 @@
+package dev.stockflow.cli;
+
+import dev.stockflow.runtime.StockflowProcessor;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code stockflow run}: the processor, until SIGTERM or Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the processor: input topics -> offer state -> snapshots, with the HTTP API.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final StockflowProcessor processor = StockflowProcessor.start(config.load(Map.of()));
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            processor.close();
+            stopped.countDown();
+        }, "stockflow-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
