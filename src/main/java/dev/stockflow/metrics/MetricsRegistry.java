@@ -10,6 +10,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** The Prometheus registry of one Stockflow instance with JVM, process and Kafka Streams metrics bound. */
@@ -17,6 +21,14 @@ public final class MetricsRegistry implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    /** Micrometer's default is a minute, long enough to hide a freshly assigned task from dashboards. */
+    public static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        final Thread thread = new Thread(runnable, "stockflow-metrics-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     private KafkaStreamsMetrics streamsMetrics;
 
     public MetricsRegistry() {
@@ -33,9 +45,12 @@ public final class MetricsRegistry implements AutoCloseable {
         return registry;
     }
 
-    /** Exposes Kafka Streams' own metrics (consumer lag, commit rates, RocksDB, restoration). */
+    /**
+     * Exposes Kafka Streams' own metrics (consumer lag, commit rates, RocksDB, restoration). Task and
+     * store metrics only exist once tasks are assigned; they are picked up within {@link #KAFKA_METRICS_REFRESH}.
+     */
     public void bind(final KafkaStreams streams) {
-        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics = new KafkaStreamsMetrics(streams, List.of(), refresher, KAFKA_METRICS_REFRESH);
         streamsMetrics.bindTo(registry);
     }
 
@@ -49,6 +64,7 @@ public final class MetricsRegistry implements AutoCloseable {
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
+        refresher.shutdownNow();
         gcMetrics.close();
         registry.close();
     }

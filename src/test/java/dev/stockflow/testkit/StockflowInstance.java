@@ -1,0 +1,72 @@
+package dev.stockflow.testkit;
+
+import dev.stockflow.config.ConfigLoader;
+import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.runtime.StockflowProcessor;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+
+/** A real Stockflow processor started in the test JVM against a test cluster, with HTTP helpers. */
+public final class StockflowInstance implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final StockflowProcessor processor;
+
+    private StockflowInstance(final StockflowProcessor processor) {
+        this.processor = processor;
+    }
+
+    /** Starts an instance and waits until Kafka Streams is RUNNING. */
+    public static StockflowInstance start(final TestTopics topics, final Map<String, Object> extra) throws IOException {
+        final int port = freePort();
+        final Map<String, Object> settings = new HashMap<>(topics.settings());
+        settings.put(StockflowConfig.HTTP_PORT_CONFIG, port);
+        settings.put(StockflowConfig.APPLICATION_SERVER_CONFIG, "localhost:" + port);
+        settings.put(StockflowConfig.STATE_DIR_CONFIG,
+                Files.createDirectories(Path.of("target", "it-state", topics.prefix() + "-" + port)).toString());
+        settings.put("commit.interval.ms", 100);
+        settings.putAll(extra);
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(), settings);
+        final StockflowInstance instance = new StockflowInstance(StockflowProcessor.start(config));
+        Awaitility.await("Kafka Streams RUNNING").atMost(Duration.ofSeconds(60))
+                .until(() -> instance.processor.streams().state() == KafkaStreams.State.RUNNING);
+        return instance;
+    }
+
+    public KafkaStreams streams() {
+        return processor.streams();
+    }
+
+    public int port() {
+        return processor.httpPort();
+    }
+
+    /** GET on this instance's HTTP API. */
+    public HttpResponse<String> get(final String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        processor.close();
+    }
+}

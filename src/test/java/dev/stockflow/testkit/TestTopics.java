@@ -1,0 +1,168 @@
+package dev.stockflow.testkit;
+
+import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.avro.PriceUpdate;
+import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.serde.SchemaRegistryClient;
+import dev.stockflow.serde.SchemaRegistryClients;
+import dev.stockflow.serde.WireFormatSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * One test's own set of Stockflow topics (names prefixed, so tests share a cluster without sharing
+ * data), with a producer speaking the registry wire format and read_committed readers of the outputs.
+ */
+public final class TestTopics implements AutoCloseable {
+
+    private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    private final String bootstrapServers;
+    private final Map<String, Object> settings = new HashMap<>();
+    private final SchemaRegistryClient registry;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Map<String, OfferSnapshot> compacted = new LinkedHashMap<>();
+    private KafkaConsumer<String, OfferSnapshot> snapshotConsumer;
+
+    public TestTopics(final KafkaTestCluster cluster, final int partitions) throws Exception {
+        this.bootstrapServers = cluster.bootstrapServers();
+        settings.put(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + prefix);
+        settings.put(StockflowConfig.APPLICATION_ID_CONFIG, prefix + "-app");
+        settings.put(StockflowConfig.TOPIC_STOCK_CONFIG, prefix + "-stock-updates");
+        settings.put(StockflowConfig.TOPIC_PRICE_CONFIG, prefix + "-price-updates");
+        settings.put(StockflowConfig.TOPIC_DELISTING_CONFIG, prefix + "-offer-delistings");
+        settings.put(StockflowConfig.TOPIC_SNAPSHOT_CONFIG, prefix + "-offer-snapshots");
+        settings.put(StockflowConfig.TOPIC_DLQ_CONFIG, prefix + "-dlq");
+        for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic())) {
+            cluster.createTopic(input, partitions, Map.of());
+        }
+        registry = SchemaRegistryClients.create(settings);
+        final Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Stockflow settings pointing at these topics and this test's in-memory registry. */
+    public Map<String, Object> settings() {
+        return settings;
+    }
+
+    public String stockTopic() {
+        return (String) settings.get(StockflowConfig.TOPIC_STOCK_CONFIG);
+    }
+
+    public String priceTopic() {
+        return (String) settings.get(StockflowConfig.TOPIC_PRICE_CONFIG);
+    }
+
+    public String delistingTopic() {
+        return (String) settings.get(StockflowConfig.TOPIC_DELISTING_CONFIG);
+    }
+
+    public String snapshotTopic() {
+        return (String) settings.get(StockflowConfig.TOPIC_SNAPSHOT_CONFIG);
+    }
+
+    public String dlqTopic() {
+        return (String) settings.get(StockflowConfig.TOPIC_DLQ_CONFIG);
+    }
+
+    public void send(final StockUpdate update) {
+        send(stockTopic(), update.getPartnerId() + ":" + update.getSku(), StockUpdate.class, update,
+                update.getOccurredAt().toEpochMilli());
+    }
+
+    public void send(final PriceUpdate update) {
+        send(priceTopic(), update.getPartnerId() + ":" + update.getSku(), PriceUpdate.class, update,
+                update.getOccurredAt().toEpochMilli());
+    }
+
+    public void send(final OfferDelisted delisting) {
+        send(delistingTopic(), delisting.getPartnerId() + ":" + delisting.getSku(), OfferDelisted.class, delisting,
+                delisting.getOccurredAt().toEpochMilli());
+    }
+
+    public void sendRaw(final String topic, final byte[] key, final byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.flush();
+    }
+
+    private <T extends SpecificRecord> void send(final String topic, final String key, final Class<T> type,
+                                                 final T value, final long timestamp) {
+        try (Serializer<T> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(type, registry, settings))) {
+            final byte[] bytes = serializer.serialize(topic, value);
+            producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), bytes));
+            producer.flush();
+        }
+    }
+
+    /** Reads what is committed on the snapshot topic so far and returns the compacted view. */
+    public Map<String, OfferSnapshot> latestSnapshots() {
+        if (snapshotConsumer == null) {
+            snapshotConsumer = new KafkaConsumer<>(readCommitted(), new StringDeserializer(),
+                    WireFormatSerde.deserializer(WireFormatSerde.wireFormat(OfferSnapshot.class, registry, settings)));
+            snapshotConsumer.subscribe(List.of(snapshotTopic()));
+        }
+        for (final ConsumerRecord<String, OfferSnapshot> record : snapshotConsumer.poll(Duration.ofMillis(200))) {
+            if (record.value() == null) {
+                compacted.remove(record.key());
+            } else {
+                compacted.put(record.key(), record.value());
+            }
+        }
+        return new LinkedHashMap<>(compacted);
+    }
+
+    /** Every committed record on the dead-letter topic. */
+    public List<ConsumerRecord<byte[], byte[]>> deadLetters(final int expected) {
+        final List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readCommitted(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(dlqTopic()));
+            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (letters.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
+            }
+        }
+        return letters;
+    }
+
+    private Map<String, Object> readCommitted() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, prefix + "-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        if (snapshotConsumer != null) {
+            snapshotConsumer.close();
+        }
+        registry.close();
+    }
+}
