@@ -1,0 +1,72 @@
+package dev.stockflow.feed;
+
+import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.PriceUpdate;
+import dev.stockflow.avro.StockUpdate;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Turns the fields of one feed line, whatever the file format, into a validated input record. Fields are
+ * read in a fixed order, so a line with several problems always reports the same first one.
+ */
+final class FeedRecordDecoder {
+
+    private final DerivedEventIds eventIds = new DerivedEventIds();
+
+    /** @throws BadLineException naming the first problem of the line */
+    ParsedRecord decode(final FeedKind kind, final FieldSource fields, final String source, final long line) {
+        final SpecificRecord value = switch (kind) {
+            case STOCK -> stock(fields);
+            case PRICE -> price(fields);
+            case DELIST -> delisting(fields);
+        };
+        final String error = FeedRecords.check(value);
+        if (error != null) {
+            throw new BadLineException(error);
+        }
+        return new ParsedRecord(kind, FeedRecords.offerKey(value), value, FeedRecords.occurredAt(value), source,
+                line);
+    }
+
+    private StockUpdate stock(final FieldSource fields) {
+        final String partnerId = fields.text("partnerId");
+        final String sku = fields.text("sku");
+        final String locationId = fields.text("locationId");
+        final int quantity = fields.intValue("quantity");
+        final long occurredAt = fields.epochMillis("occurredAt");
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(FeedKind.STOCK, partnerId, sku,
+                locationId, Integer.toString(quantity), Long.toString(occurredAt)));
+        return new StockUpdate(eventId, partnerId, sku, locationId, quantity, Instant.ofEpochMilli(occurredAt));
+    }
+
+    private PriceUpdate price(final FieldSource fields) {
+        final String partnerId = fields.text("partnerId");
+        final String sku = fields.text("sku");
+        final String channel = fields.text("channel");
+        final String currency = fields.text("currency");
+        final long regularPrice = fields.longValue("regularPrice");
+        final Long salePrice = fields.optionalLong("salePrice");
+        final long occurredAt = fields.epochMillis("occurredAt");
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(FeedKind.PRICE, partnerId, sku,
+                channel, currency, Long.toString(regularPrice), salePrice == null ? "" : salePrice.toString(),
+                Long.toString(occurredAt)));
+        return new PriceUpdate(eventId, partnerId, sku, channel, currency, regularPrice, salePrice,
+                Instant.ofEpochMilli(occurredAt));
+    }
+
+    private OfferDelisted delisting(final FieldSource fields) {
+        final String partnerId = fields.text("partnerId");
+        final String sku = fields.text("sku");
+        final long occurredAt = fields.epochMillis("occurredAt");
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(FeedKind.DELIST, partnerId, sku,
+                Long.toString(occurredAt)));
+        return new OfferDelisted(eventId, partnerId, sku, Instant.ofEpochMilli(occurredAt));
+    }
+
+    private static String givenOrDerived(final FieldSource fields, final Supplier<String> derived) {
+        final String given = fields.optionalText("eventId");
+        return given != null ? given : derived.get();
+    }
+}
