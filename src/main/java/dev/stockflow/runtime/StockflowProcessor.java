@@ -13,9 +13,6 @@ import dev.stockflow.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -50,7 +47,7 @@ public final class StockflowProcessor implements AutoCloseable {
         config.require(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "the processor needs a schema registry");
         LOG.info("Starting Stockflow with {}", ConfigLoader.describe(config));
         final TopologySettings settings = config.topologySettings();
-        prepareTopics(config, settings);
+        TopicProvisioner.using(config, TopicProvisioner::prepareForProcessing);
 
         final SchemaRegistryClient registry = SchemaRegistryClients.create(config.registrySettings());
         final MetricsRegistry metrics = new MetricsRegistry();
@@ -77,15 +74,6 @@ public final class StockflowProcessor implements AutoCloseable {
         streams.start();
         LOG.info("Stockflow started; HTTP on port {}", http.port());
         return new StockflowProcessor(registry, metrics, streams, http);
-    }
-
-    private static void prepareTopics(final StockflowConfig config, final TopologySettings settings) {
-        final Map<String, Object> adminConfig = new java.util.HashMap<>(config.kafkaClientSettings());
-        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(adminConfig)) {
-            new TopicProvisioner(admin, settings, config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG))
-                    .prepareForProcessing();
-        }
     }
 
     private static HostInfo selfHost(final StockflowConfig config) {

@@ -1,5 +1,6 @@
 package dev.stockflow.runtime;
 
+import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.topology.Input;
 import dev.stockflow.topology.InputTopicCheck;
 import dev.stockflow.topology.TopologySettings;
@@ -36,6 +37,14 @@ public final class TopicProvisioner {
         this.admin = admin;
         this.topics = topics;
         this.replicationFactor = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+    }
+
+    /** Runs the action with a provisioner over a short-lived admin client built from the configuration. */
+    public static void using(final StockflowConfig config, final java.util.function.Consumer<TopicProvisioner> action) {
+        try (Admin admin = Admin.create(KafkaClientSettings.admin(config))) {
+            action.accept(new TopicProvisioner(admin, config.topologySettings(),
+                    config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG)));
+        }
     }
 
     /** For {@code run}: the inputs must exist and be co-partitioned; missing outputs are created. */
