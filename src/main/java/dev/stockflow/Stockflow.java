@@ -1,6 +1,7 @@
 package dev.stockflow;
 
 import dev.stockflow.cli.ExitCodes;
+import dev.stockflow.cli.DemoCommand;
 import dev.stockflow.cli.FeedCommand;
 import dev.stockflow.cli.GenerateCommand;
 import dev.stockflow.cli.RunCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code stockflow} command: parses the command line and runs one sub-command. */
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "Stockflow 0.1.0",
         description = "Turns partner stock and price feeds into one current snapshot per offer.",
-        subcommands = {RunCommand.class, FeedCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, FeedCommand.class, GenerateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Stockflow implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

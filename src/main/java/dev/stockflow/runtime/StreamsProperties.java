@@ -32,6 +32,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
                 (int) config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG));
 
+        // Stockflow has no global stores; opting in now keeps the behaviour Kafka 5.0 will make the default.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Snapshots are small and many: compress and batch them.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);

@@ -35,7 +35,14 @@ public final class WorkloadRunner implements Runnable {
         final double nanosPerEvent = ratePerSecond > 0 ? TimeUnit.SECONDS.toNanos(1) / ratePerSecond : 0;
         while (!stopped.get() && sent.get() < limit) {
             final GeneratedEvent event = generator.next();
-            producer.send(event.kind(), event.key(), event.value(), event.occurredAt());
+            try {
+                producer.send(event.kind(), event.key(), event.value(), event.occurredAt());
+            } catch (final IllegalStateException e) {
+                if (stopped.get()) {
+                    return; // the producer was closed while stopping
+                }
+                throw e;
+            }
             final long count = sent.incrementAndGet();
             if (nanosPerEvent > 0) {
                 final long due = started + (long) (count * nanosPerEvent);
@@ -45,7 +52,9 @@ public final class WorkloadRunner implements Runnable {
                 }
             }
         }
-        producer.flush();
+        if (!stopped.get()) {
+            producer.flush();
+        }
     }
 
     /** Asks {@link #run} to end after the event it is sending. */

@@ -1,0 +1,269 @@
+package dev.stockflow.cli;
+
+import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.feed.GeneratedEvent;
+import dev.stockflow.feed.WorkloadGenerator;
+import dev.stockflow.feed.WorkloadSettings;
+import dev.stockflow.runtime.EmbeddedKafkaBroker;
+import dev.stockflow.runtime.InputProducer;
+import dev.stockflow.runtime.StockflowProcessor;
+import dev.stockflow.runtime.TopicProvisioner;
+import dev.stockflow.runtime.WorkloadRunner;
+import dev.stockflow.serde.SchemaRegistryClient;
+import dev.stockflow.serde.SchemaRegistryClients;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stockflow demo}: everything on one machine with nothing installed. A real Apache Kafka KRaft
+ * broker in this JVM, an in-process schema registry, the processor, the workload generator at a modest
+ * rate and the HTTP API; a summary line every few seconds; Ctrl-C stops it all and removes its data.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run everything on this machine: a real Kafka broker (KRaft), an in-process schema",
+            "registry, the processor, a realistic feed and the HTTP API. Ctrl-C stops it."})
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Option(names = "--events", description = "Stop after this many events, with a final summary (default: run until Ctrl-C).")
+    Long events;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Events per second (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--summary-every", defaultValue = "5", description = "Seconds between summary lines (default ${DEFAULT-VALUE}).")
+    int summarySeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        final PrintWriter out = spec.commandLine().getOut();
+        final Thread shutdown = new Thread(this::stopFromSignal, "stockflow-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            return runDemo(out);
+        } finally {
+            closeAll();
+            if (!Thread.currentThread().equals(shutdown)) {
+                removeHook(shutdown);
+            }
+            finished.countDown();
+        }
+    }
+
+    private int runDemo(final PrintWriter out) throws Exception {
+        out.println("Starting a Kafka broker (Apache Kafka KRaft, in this process)...");
+        out.flush();
+        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        resources.add(broker);
+        // Not under the OS temp directory, which may be cleaned under a running store.
+        final Path cache = Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache"));
+        final Path stateDir = Files.createTempDirectory(cache, "stockflow-demo-state");
+        resources.add(() -> deleteRecursively(stateDir));
+
+        final StockflowConfig settings = config.load(demoOverrides(broker, stateDir));
+        TopicProvisioner.using(settings, provisioner ->
+                provisioner.createMissingInputs(settings.getInt(StockflowConfig.TOPIC_PARTITIONS_CONFIG)));
+        final StockflowProcessor processor = StockflowProcessor.start(settings);
+        resources.add(0, processor);
+        awaitRunning(processor);
+
+        final SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registrySettings());
+        final InputProducer producer = new InputProducer(settings, registry);
+        resources.add(0, producer);
+        final long limit = events == null ? Long.MAX_VALUE : events;
+        final WorkloadSettings shape = workload.settings(Long.MAX_VALUE, rate);
+        final WorkloadRunner runner = new WorkloadRunner(new WorkloadGenerator(shape), producer, limit, rate);
+        final Thread feeder = new Thread(runner, "stockflow-demo-feed");
+        feeder.setDaemon(true);
+        resources.add(0, runner::stop);
+        feeder.start();
+
+        final int port = processor.httpPort();
+        final String exampleOffer = firstOfferKey(shape);
+        awaitOffer(port, exampleOffer);
+        printExamples(out, port, exampleOffer);
+        return summarise(out, processor, runner, feeder);
+    }
+
+    private Map<String, Object> demoOverrides(final EmbeddedKafkaBroker broker, final Path stateDir) {
+        final Map<String, Object> overrides = new HashMap<>();
+        overrides.put(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        overrides.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://stockflow-demo-" + UUID.randomUUID());
+        overrides.put(StockflowConfig.STATE_DIR_CONFIG, stateDir.toString());
+        overrides.put(StockflowConfig.APPLICATION_ID_CONFIG, "stockflow-demo");
+        final int port = config.load(Map.of()).httpPort();
+        if (!isFree(port)) {
+            spec.commandLine().getErr().println("Port " + port + " is in use; the HTTP API takes a free port instead"
+                    + " (set STOCKFLOW_HTTP_PORT to choose one).");
+            overrides.put(StockflowConfig.HTTP_PORT_CONFIG, 0);
+        }
+        return overrides;
+    }
+
+    private int summarise(final PrintWriter out, final StockflowProcessor processor, final WorkloadRunner runner,
+                          final Thread feeder) throws InterruptedException {
+        final DemoSummary summary = new DemoSummary(processor.metrics().registry());
+        final long started = System.nanoTime();
+        while (true) {
+            final boolean feederDone = !feeder.isAlive();
+            if (feederDone && summary.eventsProcessed() >= runner.sent()) {
+                out.println("Done: all " + runner.sent() + " events processed.");
+                out.println(summary.totals(System.nanoTime() - started));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (finished.await(summarySeconds, TimeUnit.SECONDS)) {
+                return ExitCodes.OK;
+            }
+            out.printf("[%4ds] %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), summary.line());
+            out.flush();
+        }
+    }
+
+    private void printExamples(final PrintWriter out, final int port, final String offerKey) {
+        final int colon = offerKey.indexOf(':');
+        final String path = "/offers/" + encode(offerKey.substring(0, colon)) + "/" + encode(offerKey.substring(colon + 1));
+        out.println();
+        out.println("Stockflow is running. Try:");
+        out.println("  curl -s http://localhost:" + port + path);
+        out.println("  curl -s http://localhost:" + port + "/metrics | grep '^stockflow_'");
+        out.println("  curl -s http://localhost:" + port + "/health/ready");
+        out.println("Press Ctrl-C to stop.");
+        out.println();
+        out.flush();
+    }
+
+    /** The offer of the workload's first valid event: the generator is seeded, so it is known in advance. */
+    private static String firstOfferKey(final WorkloadSettings shape) {
+        final WorkloadGenerator preview = new WorkloadGenerator(shape);
+        while (true) {
+            final GeneratedEvent event = preview.next();
+            if (!event.isBad()) {
+                return event.key();
+            }
+        }
+    }
+
+    private static void awaitRunning(final StockflowProcessor processor) throws InterruptedException {
+        final long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (processor.streams().state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || processor.streams().state().hasCompletedShutdown()) {
+                throw new IllegalStateException("the processor did not start (state " + processor.streams().state() + ")");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /** Waits until the example offer is served, so the printed commands work when they are shown. */
+    private static void awaitOffer(final int port, final String offerKey) throws InterruptedException {
+        final int colon = offerKey.indexOf(':');
+        final URI uri = URI.create("http://localhost:" + port + "/offers/" + encode(offerKey.substring(0, colon)) + "/"
+                + encode(offerKey.substring(colon + 1)));
+        final HttpClient client = HttpClient.newHttpClient();
+        final long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (final IOException e) {
+                // not serving yet
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static String encode(final String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static boolean isFree(final int port) {
+        if (port == 0) {
+            return true;
+        }
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (final IOException e) {
+            return false;
+        }
+    }
+
+    private void stopFromSignal() {
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().println("Stopping...");
+        spec.commandLine().getOut().flush();
+        closeAll();
+        finished.countDown();
+    }
+
+    /** Closes in reverse order of need: feed, producer, processor, then the broker and the data. */
+    private synchronized void closeAll() {
+        for (final AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (final Exception e) {
+                spec.commandLine().getErr().println("While stopping: " + e);
+            }
+        }
+        resources.clear();
+    }
+
+    private static void removeHook(final Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (final IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
