@@ -10,7 +10,9 @@ import dev.stockflow.runtime.StockflowProcessor;
 import dev.stockflow.runtime.TopicProvisioner;
 import dev.stockflow.runtime.WorkloadRunner;
 import dev.stockflow.serde.SchemaRegistryClient;
+import dev.stockflow.serde.InMemorySchemaRegistry;
 import dev.stockflow.serde.SchemaRegistryClients;
+import dev.stockflow.serde.SchemaRegistryServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -34,6 +36,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +55,8 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final int KAFKA_PORT = 9092;
+    private static final int REGISTRY_PORT = 8081;
 
     @Mixin
     ConfigOption config;
@@ -90,16 +96,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int runDemo(final PrintWriter out) throws Exception {
+        quietInternalLogs();
         out.println("Starting a Kafka broker (Apache Kafka KRaft, in this process)...");
         out.flush();
-        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(preferred(KAFKA_PORT), Map.of());
         resources.add(broker);
+        final String scope = "stockflow-demo-" + UUID.randomUUID();
+        final SchemaRegistryServer registryServer =
+                new SchemaRegistryServer(InMemorySchemaRegistry.forScope(scope), preferred(REGISTRY_PORT));
+        resources.add(registryServer);
         // Not under the OS temp directory, which may be cleaned under a running store.
         final Path cache = Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache"));
         final Path stateDir = Files.createTempDirectory(cache, "stockflow-demo-state");
         resources.add(() -> deleteRecursively(stateDir));
 
-        final StockflowConfig settings = config.load(demoOverrides(broker, stateDir));
+        final StockflowConfig settings = config.load(demoOverrides(broker, scope, stateDir));
         TopicProvisioner.using(settings, provisioner ->
                 provisioner.createMissingInputs(settings.getInt(StockflowConfig.TOPIC_PARTITIONS_CONFIG)));
         final StockflowProcessor processor = StockflowProcessor.start(settings);
@@ -121,13 +132,15 @@ public final class DemoCommand implements Callable<Integer> {
         final String exampleOffer = firstOfferKey(shape);
         awaitOffer(port, exampleOffer);
         printExamples(out, port, exampleOffer);
+        printFeedHint(out, broker.bootstrapServers(), registryServer.url());
         return summarise(out, processor, runner, feeder);
     }
 
-    private Map<String, Object> demoOverrides(final EmbeddedKafkaBroker broker, final Path stateDir) {
+    private Map<String, Object> demoOverrides(final EmbeddedKafkaBroker broker, final String registryScope,
+                                              final Path stateDir) {
         final Map<String, Object> overrides = new HashMap<>();
         overrides.put(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        overrides.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://stockflow-demo-" + UUID.randomUUID());
+        overrides.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + registryScope);
         overrides.put(StockflowConfig.STATE_DIR_CONFIG, stateDir.toString());
         overrides.put(StockflowConfig.APPLICATION_ID_CONFIG, "stockflow-demo");
         final int port = config.load(Map.of()).httpPort();
@@ -167,9 +180,34 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  curl -s http://localhost:" + port + path);
         out.println("  curl -s http://localhost:" + port + "/metrics | grep '^stockflow_'");
         out.println("  curl -s http://localhost:" + port + "/health/ready");
+        out.println();
+        out.flush();
+    }
+
+    private static void printFeedHint(final PrintWriter out, final String bootstrap, final String registryUrl) {
+        out.println("Kafka is at " + bootstrap + " and a schema registry at " + registryUrl + "; to feed your own");
+        out.println("files from another terminal:");
+        out.println("  STOCKFLOW_BOOTSTRAP_SERVERS=" + bootstrap + " STOCKFLOW_SCHEMA_REGISTRY_URL=" + registryUrl
+                + " ./stockflow feed FILE...");
         out.println("Press Ctrl-C to stop.");
         out.println();
         out.flush();
+    }
+
+    /**
+     * The demo's broker is an implementation detail: its transient errors while transactions start up
+     * (retried by the clients) would only bury the summary. Production logging is left as configured.
+     */
+    private static void quietInternalLogs() {
+        Configurator.setLevel("kafka", Level.FATAL);
+        Configurator.setLevel("state.change.logger", Level.FATAL);
+        Configurator.setLevel("org.apache.kafka.clients.producer.internals.Sender", Level.ERROR);
+        Configurator.setLevel("org.apache.kafka.streams.StreamsConfig", Level.ERROR);
+    }
+
+    /** The well-known port when it is free, else 0 (any free port). */
+    private static int preferred(final int port) {
+        return isFree(port) ? port : 0;
     }
 
     /** The offer of the workload's first valid event: the generator is seeded, so it is known in advance. */

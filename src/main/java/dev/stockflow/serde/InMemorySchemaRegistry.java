@@ -54,6 +54,16 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return id;
     }
 
+    /** The version number (1-based) of a registered schema id within a subject. */
+    public synchronized int versionOf(final String subject, final int id) {
+        return versionsBySubject.getOrDefault(subject, List.of()).indexOf(id) + 1;
+    }
+
+    /** The subjects with at least one schema, sorted. */
+    public synchronized List<String> subjects() {
+        return versionsBySubject.keySet().stream().sorted().toList();
+    }
+
     @Override
     public synchronized Schema schemaById(final int id) {
         if (id < 1 || id > schemasById.size()) {
