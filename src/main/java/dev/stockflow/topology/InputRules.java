@@ -6,7 +6,6 @@ import dev.stockflow.avro.StockUpdate;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,8 +14,20 @@ import java.util.stream.Collectors;
  */
 public final class InputRules {
 
-    private static final Pattern PARTNER_OR_LOCATION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9-]{1,32}");
+    /** Character sets of the identifiers; checked by hand because this runs for every event. */
+    private static final CharRule PARTNER_OR_LOCATION = new CharRule(64, "1-64 characters of [A-Za-z0-9._-]") {
+        @Override
+        boolean allows(final char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-';
+        }
+    };
+    private static final CharRule CHANNEL = new CharRule(32, "1-32 characters of [a-z0-9-]") {
+        @Override
+        boolean allows(final char c) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+        }
+    };
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
             .collect(Collectors.toUnmodifiableSet());
@@ -27,8 +38,7 @@ public final class InputRules {
     public static String check(final StockUpdate update) {
         String error = checkCommon(update.getEventId(), update.getPartnerId(), update.getSku(), update.getOccurredAt());
         if (error == null) {
-            error = checkIdentifier("locationId", update.getLocationId(), PARTNER_OR_LOCATION,
-                    "1-64 characters of [A-Za-z0-9._-]");
+            error = checkIdentifier("locationId", update.getLocationId(), PARTNER_OR_LOCATION);
         }
         if (error == null && update.getQuantity() < 0) {
             error = "quantity must be >= 0, was " + update.getQuantity();
@@ -39,7 +49,7 @@ public final class InputRules {
     public static String check(final PriceUpdate update) {
         String error = checkCommon(update.getEventId(), update.getPartnerId(), update.getSku(), update.getOccurredAt());
         if (error == null) {
-            error = checkIdentifier("channel", update.getChannel(), CHANNEL, "1-32 characters of [a-z0-9-]");
+            error = checkIdentifier("channel", update.getChannel(), CHANNEL);
         }
         if (error == null && !isCurrency(update.getCurrency())) {
             error = "currency must be an ISO 4217 alphabetic code, was '" + update.getCurrency() + "'";
@@ -60,7 +70,7 @@ public final class InputRules {
     }
 
     public static boolean isPartnerId(final String value) {
-        return value != null && PARTNER_OR_LOCATION.matcher(value).matches();
+        return PARTNER_OR_LOCATION.matches(value);
     }
 
     /** 1-128 characters (code points), none of them whitespace or control characters. */
@@ -102,11 +112,32 @@ public final class InputRules {
         return null;
     }
 
-    private static String checkIdentifier(final String field, final String value, final Pattern pattern,
-                                          final String rule) {
-        if (value == null || !pattern.matcher(value).matches()) {
-            return field + " must be " + rule + ", was '" + value + "'";
+    private static String checkIdentifier(final String field, final String value, final CharRule rule) {
+        return rule.matches(value) ? null : field + " must be " + rule.description + ", was '" + value + "'";
+    }
+
+    /** An identifier rule: 1 to maxLength characters, each allowed by {@link #allows}. */
+    private abstract static class CharRule {
+        private final int maxLength;
+        private final String description;
+
+        CharRule(final int maxLength, final String description) {
+            this.maxLength = maxLength;
+            this.description = description;
         }
-        return null;
+
+        abstract boolean allows(char c);
+
+        final boolean matches(final String value) {
+            if (value == null || value.isEmpty() || value.length() > maxLength) {
+                return false;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                if (!allows(value.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
