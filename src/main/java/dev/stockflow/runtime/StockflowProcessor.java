@@ -53,7 +53,7 @@ public final class StockflowProcessor implements AutoCloseable {
         final MetricsRegistry metrics = new MetricsRegistry();
         final StockflowMetrics listener = new StockflowMetrics(metrics.registry(), settings);
         final KafkaStreams streams = new KafkaStreams(OfferTopology.build(settings, registry, listener),
-                StreamsProperties.of(config));
+                StreamsProperties.of(config, listener));
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("A stream thread failed; replacing it", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -1,6 +1,8 @@
 package dev.stockflow.runtime;
 
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.topology.DeadLetterOnProcessingError;
+import dev.stockflow.topology.ProcessingListener;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,7 +17,10 @@ public final class StreamsProperties {
     private StreamsProperties() {
     }
 
-    public static Properties of(final StockflowConfig config) {
+    /**
+     * @param listener hears about records the processing-error safety net sends to the dead-letter topic
+     */
+    public static Properties of(final StockflowConfig config, final ProcessingListener listener) {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StockflowConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -32,6 +37,9 @@ public final class StreamsProperties {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
                 (int) config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG));
 
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class);
+        props.put(DeadLetterOnProcessingError.SETTINGS_CONFIG, config.topologySettings());
+        props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, listener);
         // Stockflow has no global stores; opting in now keeps the behaviour Kafka 5.0 will make the default.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Snapshots are small and many: compress and batch them.

@@ -18,11 +18,17 @@ public final class DeadLetterHeaders {
 
     static void write(final Headers headers, final RejectReason reason, final String message,
                       final RecordMetadata source) {
+        write(headers, reason, message, source == null ? "" : source.topic(),
+                source == null ? -1 : source.partition(), source == null ? -1L : source.offset());
+    }
+
+    static void write(final Headers headers, final RejectReason reason, final String message, final String topic,
+                      final int partition, final long offset) {
         set(headers, CODE, reason.code());
         set(headers, MESSAGE, message);
-        set(headers, SOURCE_TOPIC, source == null ? "" : source.topic());
-        set(headers, SOURCE_PARTITION, source == null ? "-1" : Integer.toString(source.partition()));
-        set(headers, SOURCE_OFFSET, source == null ? "-1" : Long.toString(source.offset()));
+        set(headers, SOURCE_TOPIC, topic);
+        set(headers, SOURCE_PARTITION, Integer.toString(partition));
+        set(headers, SOURCE_OFFSET, Long.toString(offset));
     }
 
     private static void set(final Headers headers, final String key, final String value) {

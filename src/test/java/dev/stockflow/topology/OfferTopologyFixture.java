@@ -6,6 +6,7 @@ import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.InMemorySchemaRegistry;
+import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.UndecodableException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,13 +56,27 @@ final class OfferTopologyFixture implements AutoCloseable {
     }
 
     OfferTopologyFixture(final TopologySettings settings) {
+        this(settings, ProcessingListener.NONE, null);
+    }
+
+    /**
+     * @param alsoNotify   a listener called after the fixture's own counting one (may throw, to simulate failures)
+     * @param decodingWith the registry the topology decodes with, or null for the fixture's in-memory one
+     */
+    OfferTopologyFixture(final TopologySettings settings, final ProcessingListener alsoNotify,
+                         final SchemaRegistryClient decodingWith) {
         this.settings = settings;
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "offer-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "ttd-state", scope).toString());
-        driver = new TopologyTestDriver(OfferTopology.build(settings, registry, counts), props, WALL_CLOCK);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class);
+        props.put(DeadLetterOnProcessingError.SETTINGS_CONFIG, settings);
+        props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, counts);
+        counts.alsoNotify = alsoNotify;
+        driver = new TopologyTestDriver(OfferTopology.build(settings, decodingWith == null ? registry : decodingWith,
+                counts), props, WALL_CLOCK);
         final ByteArraySerializer bytes = new ByteArraySerializer();
         stockTopic = driver.createInputTopic(settings.stockTopic(), bytes, bytes);
         priceTopic = driver.createInputTopic(settings.priceTopic(), bytes, bytes);
@@ -193,10 +208,12 @@ final class OfferTopologyFixture implements AutoCloseable {
         final Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
         int snapshots;
         int tombstones;
+        ProcessingListener alsoNotify = ProcessingListener.NONE;
 
         @Override
         public void onOutcome(final Input input, final Outcome outcome) {
             outcomes.computeIfAbsent(input, ignored -> new EnumMap<>(Outcome.class)).merge(outcome, 1, Integer::sum);
+            alsoNotify.onOutcome(input, outcome);
         }
 
         @Override
