@@ -98,6 +98,18 @@ public final class TopicProvisioner {
         return names;
     }
 
+    /** A created topic reaches every broker's metadata a moment later; the next describe must find it. */
+    private void awaitVisible(final List<String> names) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!partitionCounts(names).keySet().containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Created topics " + names + " did not become visible within "
+                        + TIMEOUT_SECONDS + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
     private void createMissing(final List<NewTopic> wanted) {
         final Map<String, Integer> existing = partitionCounts(wanted.stream().map(NewTopic::name).toList());
         final List<NewTopic> missing = wanted.stream().filter(topic -> !existing.containsKey(topic.name())).toList();
@@ -108,6 +120,7 @@ public final class TopicProvisioner {
             admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             missing.forEach(topic -> LOG.info("Created topic {} ({} partitions, configs {})", topic.name(),
                     topic.numPartitions(), topic.configs()));
+            awaitVisible(missing.stream().map(NewTopic::name).toList());
         } catch (final ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Cannot create topics " + missing + ": " + e.getCause(), e);

@@ -64,12 +64,20 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
         return started().bootstrapServers();
     }
 
-    /** Creates a topic with one replica and waits until the controller has accepted it. */
+    /**
+     * Creates a topic with one replica and waits until the broker describes it with all its partitions:
+     * the controller accepting it is not enough for a client that looks it up right after.
+     */
     public void createTopic(final String name, final int partitions, final Map<String, String> configs)
         throws InterruptedException, ExecutionException, TimeoutException {
         started();
         final NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);
         admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        org.awaitility.Awaitility.await("topic " + name + " visible").atMost(ADMIN_TIMEOUT)
+                .ignoreExceptions()
+                .until(() -> admin.describeTopics(List.of(name)).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(name).partitions().size()
+                        == partitions);
     }
 
     /** Stops the cluster and deletes its data. Does nothing if it is not running. */
