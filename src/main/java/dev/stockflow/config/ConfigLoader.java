@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class ConfigLoader {
 
     private static final String KAFKA_FILE_PREFIX = "kafka.";
+    private static final Pattern INVALID_SETTING = Pattern.compile("for configuration ([^:\\s]+)");
     private static final Set<String> CLIENT_PREFIXES = Set.of("producer.", "consumer.", "main.consumer.",
             "restore.consumer.", "global.consumer.", "admin.", "topic.");
     private static final Set<String> KAFKA_CLIENT_KEYS = kafkaClientKeys();
@@ -52,7 +55,22 @@ public final class ConfigLoader {
         }
         environment.forEach((variable, value) -> assignVariable(variable, value, stockflow, kafka));
         overrides.forEach((key, value) -> assign(key, value, stockflow, kafka));
-        return new StockflowConfig(stockflow, kafka);
+        try {
+            return new StockflowConfig(stockflow, kafka);
+        } catch (final ConfigException e) {
+            throw withFix(e);
+        }
+    }
+
+    /** Kafka's message names the setting and what is wrong with it; add where to put it right. */
+    private static ConfigException withFix(final ConfigException e) {
+        final Matcher setting = INVALID_SETTING.matcher(String.valueOf(e.getMessage()));
+        if (!setting.find()) {
+            return e;
+        }
+        final String key = setting.group(1);
+        return new ConfigException(e.getMessage().strip() + (e.getMessage().strip().endsWith(".") ? "" : ".")
+                + " Fix " + key + " in the --config file or " + EnvironmentMapping.variableFor(key) + ".");
     }
 
     /** Settings for logging: every explicitly set value, secrets masked. */

@@ -105,7 +105,8 @@ class ConfigLoaderTest {
     void shouldRejectBadValuesNamingTheKey() {
         // When / Then
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_HTTP_PORT", "eighty"), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http.port");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.port")
+                .hasMessageContaining("Fix http.port in the --config file or STOCKFLOW_HTTP_PORT.");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_DELIST_RETENTION", "soon"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("delist.retention")
                 .hasMessageContaining("7d");
