@@ -27,6 +27,7 @@ public final class AvroWireFormat<T extends IndexedRecord> {
 
     static final byte MAGIC_BYTE = 0;
     static final int HEADER_LENGTH = 5;
+    private static final int HTTP_NOT_FOUND = 404;
 
     private final SchemaRegistryClient registry;
     private final Schema schema;
@@ -107,6 +108,12 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         return record;
     }
 
+    /** 40403, or a bare HTTP 404 from a registry that sends no Confluent error code, or a non-Avro schema. */
+    private static boolean isUnknownId(final int errorCode) {
+        return errorCode == SchemaRegistryErrors.SCHEMA_NOT_FOUND || errorCode == HTTP_NOT_FOUND
+                || errorCode == SchemaRegistryErrors.NOT_AVRO;
+    }
+
     private static boolean isEnd(final BoundedBinaryDecoder decoder) {
         try {
             return decoder.isEnd();
@@ -124,7 +131,7 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         try {
             writerSchema = registry.schemaById(id);
         } catch (final SchemaRegistryException e) {
-            if (e.errorCode() != SchemaRegistryErrors.SCHEMA_NOT_FOUND && e.errorCode() != SchemaRegistryErrors.NOT_AVRO) {
+            if (!isUnknownId(e.errorCode())) {
                 throw e; // the registry is unreachable or failing: not the record's fault, so no dead letter
             }
             throw new UndecodableException("unknown schema id " + id + ": " + e.getMessage(), e);

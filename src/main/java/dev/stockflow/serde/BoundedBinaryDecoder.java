@@ -2,6 +2,9 @@ package dev.stockflow.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.Decoder;
@@ -16,6 +19,11 @@ import org.apache.avro.util.Utf8;
  * Everything else is Avro's own {@link BinaryDecoder}.
  */
 final class BoundedBinaryDecoder extends Decoder {
+
+    private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private final BinaryDecoder in;
 
@@ -46,12 +54,32 @@ final class BoundedBinaryDecoder extends Decoder {
         return result;
     }
 
+    /**
+     * Strict UTF-8: malformed bytes make the record undecodable instead of turning into U+FFFD, which
+     * could make two different bad ids equal. Plain ASCII, the common case, skips the checking decoder.
+     */
     @Override
     public String readString() throws IOException {
         final int length = lengthWithinRemaining("string");
         final byte[] bytes = new byte[length];
         in.readFixed(bytes, 0, length);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return STRICT_UTF8.get().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (final CharacterCodingException e) {
+            throw new IOException("string is not valid UTF-8", e);
+        }
+    }
+
+    private static boolean isAscii(final byte[] bytes) {
+        for (final byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

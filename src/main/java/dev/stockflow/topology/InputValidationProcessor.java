@@ -62,7 +62,8 @@ final class InputValidationProcessor<T extends SpecificRecord> implements Proces
             return;
         }
         final OfferEvent event = format.toEvent(decoded);
-        final long latestAllowed = context.currentSystemTimeMs() + maxFutureSkewMs;
+        final long now = context.currentSystemTimeMs();
+        final long latestAllowed = now > Long.MAX_VALUE - maxFutureSkewMs ? Long.MAX_VALUE : now + maxFutureSkewMs;
         if (event.occurredAt() > latestAllowed) {
             reject(record, RejectReason.FUTURE_TIMESTAMP, "occurredAt " + event.occurredAt()
                     + " is more than " + maxFutureSkewMs + " ms ahead of the wall clock");

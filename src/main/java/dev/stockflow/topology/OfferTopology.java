@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -63,7 +64,9 @@ public final class OfferTopology {
                                  final InputFormat<?> format, final ProcessingListener listener) {
         final String topic = settings.topicOf(format.input());
         final String source = topic + "-source";
-        topology.addSource(source, new BytesDeserializer(), new ByteArrayDeserializer(), topic);
+        // A new application reads its inputs from the beginning: every event counts.
+        topology.addSource(AutoOffsetReset.earliest(), source, new BoundedTimestampExtractor(settings.maxFutureSkewMs()),
+                new BytesDeserializer(), new ByteArrayDeserializer(), topic);
         topology.addProcessor(validateNode(format.input(), settings),
                 () -> new InputValidationProcessor<>(format, settings.maxFutureSkewMs(), listener), source);
     }

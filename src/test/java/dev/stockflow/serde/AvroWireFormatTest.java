@@ -359,4 +359,21 @@ class AvroWireFormatTest {
             }
         }
     }
+
+    @Test
+    void shouldRefuseInvalidUtf8InAString() throws Exception {
+        // Given: a StockUpdate whose eventId is the invalid UTF-8 byte 0xC3 followed by 'A'
+        final InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("utf8-" + java.util.UUID.randomUUID());
+        final AvroWireFormat<dev.stockflow.avro.StockUpdate> format =
+                new AvroWireFormat<>(registry, dev.stockflow.avro.StockUpdate.getClassSchema(), true);
+        final byte[] valid = format.encode("s-value", new dev.stockflow.avro.StockUpdate("\u00e9A", "p", "s", "l", 1,
+                java.time.Instant.ofEpochMilli(1)));
+        final byte[] invalid = valid.clone();
+        invalid[7] = (byte) 0x41; // 0xC3 0xA9 ("\u00e9") becomes 0xC3 0x41: a lead byte without its continuation
+
+        // When / Then
+        org.assertj.core.api.Assertions.assertThat(format.decode(valid).getEventId()).isEqualTo("\u00e9A");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> format.decode(invalid))
+                .isInstanceOf(UndecodableException.class).hasMessageContaining("UTF-8");
+    }
 }
