@@ -52,7 +52,7 @@ public final class InputRules {
             error = checkIdentifier("channel", update.getChannel(), CHANNEL);
         }
         if (error == null && !isCurrency(update.getCurrency())) {
-            error = "currency must be an ISO 4217 alphabetic code, was '" + update.getCurrency() + "'";
+            error = "currency must be an ISO 4217 alphabetic code, was " + Quoted.of(update.getCurrency());
         }
         if (error == null && update.getRegularPrice() <= 0) {
             error = "regularPrice must be > 0, was " + update.getRegularPrice();
@@ -101,7 +101,7 @@ public final class InputRules {
             return "eventId must be 1-128 characters";
         }
         if (!isPartnerId(partnerId)) {
-            return "partnerId must be 1-64 characters of [A-Za-z0-9._-], was '" + partnerId + "'";
+            return "partnerId must be 1-64 characters of [A-Za-z0-9._-], was " + Quoted.of(partnerId);
         }
         if (!isSku(sku)) {
             return "sku must be 1-128 characters without whitespace or control characters";
@@ -113,7 +113,7 @@ public final class InputRules {
     }
 
     private static String checkIdentifier(final String field, final String value, final CharRule rule) {
-        return rule.matches(value) ? null : field + " must be " + rule.description + ", was '" + value + "'";
+        return rule.matches(value) ? null : field + " must be " + rule.description + ", was " + Quoted.of(value);
     }
 
     /** An identifier rule: 1 to maxLength characters, each allowed by {@link #allows}. */

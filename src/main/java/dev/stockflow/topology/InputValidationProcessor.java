@@ -58,7 +58,7 @@ final class InputValidationProcessor<T extends SpecificRecord> implements Proces
         final byte[] expectedKey = offerKey.getBytes(StandardCharsets.UTF_8);
         if (record.key() == null || !Arrays.equals(record.key().get(), expectedKey)) {
             reject(record, RejectReason.KEY_MISMATCH, "the key " + describeKey(record.key())
-                    + " is not the offer key '" + offerKey + "'");
+                    + " is not the offer key " + Quoted.of(offerKey));
             return;
         }
         final OfferEvent event = format.toEvent(decoded);
@@ -81,6 +81,6 @@ final class InputValidationProcessor<T extends SpecificRecord> implements Proces
     }
 
     private static String describeKey(final Bytes key) {
-        return key == null ? "null" : "'" + new String(key.get(), StandardCharsets.UTF_8) + "'";
+        return key == null ? "null" : Quoted.of(new String(key.get(), StandardCharsets.UTF_8));
     }
 }
