@@ -2,6 +2,7 @@ package dev.stockflow.runtime;
 
 import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.topology.DeadLetterOnProcessingError;
+import dev.stockflow.topology.DeadLetterOnProductionError;
 import dev.stockflow.topology.ProcessingListener;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +39,7 @@ public final class StreamsProperties {
                 (int) config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG));
 
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProductionError.class);
         props.put(DeadLetterOnProcessingError.SETTINGS_CONFIG, config.topologySettings());
         props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, listener);
         // Stockflow has no global stores; opting in now keeps the behaviour Kafka 5.0 will make the default.

@@ -3,9 +3,6 @@ package dev.stockflow.topology;
 import dev.stockflow.serde.SchemaRegistryException;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -48,18 +45,17 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
         if (causedByRegistry(exception)) {
             return Response.fail();
         }
+        final Input input = SourceDeadLetters.inputOf(settings, context);
+        if (input == null) {
+            // Not an input record (the delisting sweep): nothing to dead-letter; the next sweep tries again.
+            LOG.error("{} failed outside record processing; continuing", context.processorNodeId(), exception);
+            return Response.resume();
+        }
         LOG.error("Processing {}-{}@{} failed; sending it to {}", context.topic(), context.partition(),
                 context.offset(), settings.dlqTopic(), exception);
-        final Headers headers = new RecordHeaders(context.headers().toArray());
-        DeadLetterHeaders.write(headers, RejectReason.INVALID, "processing failed: " + exception,
-                context.topic(), context.partition(), context.offset());
-        for (final Input input : Input.values()) {
-            if (settings.topicOf(input).equals(context.topic())) {
-                listener.onRejected(input, RejectReason.INVALID);
-            }
-        }
-        return Response.resume(List.of(new ProducerRecord<>(settings.dlqTopic(), null, context.timestamp(),
-                context.sourceRawKey(), context.sourceRawValue(), headers)));
+        listener.onRejected(input, RejectReason.INVALID);
+        return Response.resume(List.of(
+                SourceDeadLetters.of(settings.dlqTopic(), context, "processing failed: " + exception)));
     }
 
     private static boolean causedByRegistry(final Throwable exception) {

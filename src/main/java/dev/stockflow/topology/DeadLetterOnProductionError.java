@@ -1,0 +1,56 @@
+package dev.stockflow.topology;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When Kafka refuses a record Stockflow writes because it is too large (an offer with an enormous
+ * number of locations, say), the input record that caused it goes to the dead-letter topic and
+ * processing goes on. A dead letter that is itself too large can only be logged. Every other
+ * production error fails the task as usual (Kafka Streams retries it).
+ */
+public final class DeadLetterOnProductionError implements ProductionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOnProductionError.class);
+
+    private TopologySettings settings = TopologySettings.DEFAULTS;
+    private ProcessingListener listener = ProcessingListener.NONE;
+
+    @Override
+    public void configure(final Map<String, ?> configs) {
+        if (configs.get(DeadLetterOnProcessingError.SETTINGS_CONFIG) instanceof TopologySettings configured) {
+            settings = configured;
+        }
+        if (configs.get(DeadLetterOnProcessingError.LISTENER_CONFIG) instanceof ProcessingListener configured) {
+            listener = configured;
+        }
+    }
+
+    @Override
+    public Response handleError(final ErrorHandlerContext context, final ProducerRecord<byte[], byte[]> record,
+                                final Exception exception) {
+        if (!(exception instanceof RecordTooLargeException)) {
+            return Response.fail();
+        }
+        if (settings.dlqTopic().equals(record.topic())) {
+            LOG.error("A dead letter for {}-{}@{} is too large to write; it is only logged here: {}", context.topic(),
+                    context.partition(), context.offset(), exception.getMessage());
+            return Response.resume();
+        }
+        final Input input = SourceDeadLetters.inputOf(settings, context);
+        LOG.error("The record for {}-{}@{} to {} is too large; sending the input to {}", context.topic(),
+                context.partition(), context.offset(), record.topic(), settings.dlqTopic(), exception);
+        if (input == null) {
+            return Response.resume();
+        }
+        listener.onRejected(input, RejectReason.INVALID);
+        return Response.resume(List.of(SourceDeadLetters.of(settings.dlqTopic(), context,
+                "its output to " + record.topic() + " is too large: " + exception.getMessage())));
+    }
+}
