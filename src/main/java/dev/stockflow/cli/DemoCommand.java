@@ -11,7 +11,7 @@ import dev.stockflow.runtime.TopicProvisioner;
 import dev.stockflow.runtime.WorkloadRunner;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.InMemorySchemaRegistry;
-import dev.stockflow.serde.SchemaRegistryClients;
+import dev.stockflow.runtime.RegistryClients;
 import dev.stockflow.serde.SchemaRegistryServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    /** The demo's state is thrown away, so a long wait for a clean close buys nothing; Ctrl-C stays quick. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final int KAFKA_PORT = 9092;
     private static final int REGISTRY_PORT = 8081;
 
@@ -76,7 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Closed first to last when the demo stops; guarded by {@code this}. */
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private boolean stopping;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
@@ -99,33 +103,30 @@ public final class DemoCommand implements Callable<Integer> {
         quietInternalLogs();
         out.println("Starting a Kafka broker (Apache Kafka KRaft, in this process)...");
         out.flush();
-        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(preferred(KAFKA_PORT), Map.of());
-        resources.add(broker);
+        final EmbeddedKafkaBroker broker = closeLast(EmbeddedKafkaBroker.start(preferred(KAFKA_PORT), Map.of()));
         final String scope = "stockflow-demo-" + UUID.randomUUID();
-        final SchemaRegistryServer registryServer =
-                new SchemaRegistryServer(InMemorySchemaRegistry.forScope(scope), preferred(REGISTRY_PORT));
-        resources.add(registryServer);
+        final SchemaRegistryServer registryServer = closeLast(
+                new SchemaRegistryServer(InMemorySchemaRegistry.forScope(scope), preferred(REGISTRY_PORT)));
         // Not under the OS temp directory, which may be cleaned under a running store.
         final Path cache = Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache"));
         final Path stateDir = Files.createTempDirectory(cache, "stockflow-demo-state");
-        resources.add(() -> deleteRecursively(stateDir));
+        closeLast(() -> deleteRecursively(stateDir));
 
         final StockflowConfig settings = config.load(demoOverrides(broker, scope, stateDir));
         TopicProvisioner.using(settings, provisioner ->
                 provisioner.createMissingInputs(settings.getInt(StockflowConfig.TOPIC_PARTITIONS_CONFIG)));
         final StockflowProcessor processor = StockflowProcessor.start(settings);
-        resources.add(0, processor);
+        closeFirst(() -> processor.close(CLOSE_TIMEOUT));
         awaitRunning(processor);
 
-        final SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registrySettings());
-        final InputProducer producer = new InputProducer(settings, registry);
-        resources.add(0, producer);
+        final SchemaRegistryClient registry = RegistryClients.create(settings);
+        final InputProducer producer = closeFirst(new InputProducer(settings, registry));
         final long limit = events == null ? Long.MAX_VALUE : events;
         final WorkloadSettings shape = workload.settings(Long.MAX_VALUE, rate);
         final WorkloadRunner runner = new WorkloadRunner(new WorkloadGenerator(shape), producer, limit, rate);
         final Thread feeder = new Thread(runner, "stockflow-demo-feed");
         feeder.setDaemon(true);
-        resources.add(0, runner::stop);
+        closeFirst(runner::stop);
         feeder.start();
 
         final int port = processor.httpPort();
@@ -274,16 +275,39 @@ public final class DemoCommand implements Callable<Integer> {
         finished.countDown();
     }
 
-    /** Closes in reverse order of need: feed, producer, processor, then the broker and the data. */
-    private synchronized void closeAll() {
-        for (final AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (final Exception e) {
-                spec.commandLine().getErr().println("While stopping: " + e);
-            }
+    /** Registers something to close before everything registered so far (what depends on the rest). */
+    private synchronized <T extends AutoCloseable> T closeFirst(final T resource) {
+        return register(resource, 0);
+    }
+
+    /** Registers something to close after everything registered so far (what the rest depends on). */
+    private synchronized <T extends AutoCloseable> T closeLast(final T resource) {
+        return register(resource, resources.size());
+    }
+
+    private <T extends AutoCloseable> T register(final T resource, final int position) {
+        if (stopping) {
+            // Ctrl-C came while this was starting: it must not outlive the demo.
+            closeQuietly(resource);
+            throw new IllegalStateException("stopping");
         }
+        resources.add(position, resource);
+        return resource;
+    }
+
+    /** Closes in order: feed, producer, processor, then the registry, the broker and the data. */
+    private synchronized void closeAll() {
+        stopping = true;
+        resources.forEach(this::closeQuietly);
         resources.clear();
+    }
+
+    private void closeQuietly(final AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (final Exception e) {
+            spec.commandLine().getErr().println("While stopping: " + e);
+        }
     }
 
     private static void removeHook(final Thread hook) {

@@ -3,6 +3,7 @@ package dev.stockflow.cli;
 import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.feed.FeedError;
 import dev.stockflow.feed.FeedFiles;
+import dev.stockflow.feed.FeedFormat;
 import dev.stockflow.feed.FeedSink;
 import dev.stockflow.feed.FeedSummary;
 import dev.stockflow.feed.ParsedRecord;
@@ -10,7 +11,7 @@ import dev.stockflow.feed.UnsupportedFeedFormatException;
 import dev.stockflow.runtime.InputProducer;
 import dev.stockflow.runtime.TopicProvisioner;
 import dev.stockflow.serde.SchemaRegistryClient;
-import dev.stockflow.serde.SchemaRegistryClients;
+import dev.stockflow.runtime.RegistryClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,6 +53,12 @@ public final class FeedCommand implements Callable<Integer> {
                 err.println("stockflow feed: cannot read " + file);
                 return ExitCodes.USAGE;
             }
+            try {
+                FeedFormat.of(file); // every file's format is checked before anything is produced
+            } catch (final UnsupportedFeedFormatException e) {
+                err.println("stockflow feed: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         final StockflowConfig settings = config.load(Map.of());
         settings.require(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, "feed produces to Kafka");
@@ -60,7 +67,7 @@ public final class FeedCommand implements Callable<Integer> {
                 provisioner.createMissingInputs(settings.getInt(StockflowConfig.TOPIC_PARTITIONS_CONFIG)));
 
         FeedSummary total = FeedSummary.EMPTY;
-        try (SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registrySettings());
+        try (SchemaRegistryClient registry = RegistryClients.create(settings);
              InputProducer producer = new InputProducer(settings, registry)) {
             for (final Path file : files) {
                 final FeedSummary summary = FeedFiles.parse(file, new ProducingSink(producer, err, file));
@@ -75,9 +82,6 @@ public final class FeedCommand implements Callable<Integer> {
                         + producer.firstError());
                 return ExitCodes.FAILURE;
             }
-        } catch (final UnsupportedFeedFormatException e) {
-            err.println("stockflow feed: " + e.getMessage());
-            return ExitCodes.USAGE;
         }
         return total.hasBadLines() ? ExitCodes.FAILURE : ExitCodes.OK;
     }

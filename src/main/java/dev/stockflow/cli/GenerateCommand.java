@@ -8,7 +8,7 @@ import dev.stockflow.runtime.InputProducer;
 import dev.stockflow.runtime.TopicProvisioner;
 import dev.stockflow.runtime.WorkloadRunner;
 import dev.stockflow.serde.SchemaRegistryClient;
-import dev.stockflow.serde.SchemaRegistryClients;
+import dev.stockflow.runtime.RegistryClients;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +77,7 @@ public final class GenerateCommand implements Callable<Integer> {
         settings.require(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "generate encodes Avro records");
         TopicProvisioner.using(settings, provisioner ->
                 provisioner.createMissingInputs(settings.getInt(StockflowConfig.TOPIC_PARTITIONS_CONFIG)));
-        try (SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registrySettings());
+        try (SchemaRegistryClient registry = RegistryClients.create(settings);
              InputProducer producer = new InputProducer(settings, registry)) {
             final WorkloadRunner runner = new WorkloadRunner(generator, producer, events, rate);
             runner.run();

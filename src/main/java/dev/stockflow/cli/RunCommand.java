@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code stockflow run}: the processor, until SIGTERM or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -15,6 +17,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         final StockflowProcessor processor = StockflowProcessor.start(config.load(Map.of()));
@@ -23,6 +28,12 @@ public final class RunCommand implements Callable<Integer> {
             processor.close();
             stopped.countDown();
         }, "stockflow-shutdown"));
+        if (processor.awaitTermination()) {
+            // Kafka Streams gave up (state ERROR): exit non-zero so a supervisor restarts the instance.
+            spec.commandLine().getErr().println("stockflow run: Kafka Streams failed; see the log above");
+            processor.close();
+            return ExitCodes.FAILURE;
+        }
         stopped.await();
         return ExitCodes.OK;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +18,11 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@link StockflowConfig} from, in rising precedence: the defaults, the {@code --config}
@@ -36,6 +40,8 @@ public final class ConfigLoader {
             "restore.consumer.", "global.consumer.", "admin.", "topic.");
     private static final Set<String> KAFKA_CLIENT_KEYS = kafkaClientKeys();
     private static final Set<String> STOCKFLOW_KEYS = StockflowConfig.definition().names();
+    private static final Set<String> KAFKA_SECRET_KEYS = kafkaSecretKeys();
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     private ConfigLoader() {
     }
@@ -50,10 +56,27 @@ public final class ConfigLoader {
                                        final Map<String, ?> overrides) {
         final Map<String, Object> stockflow = new LinkedHashMap<>();
         final Map<String, Object> kafka = new LinkedHashMap<>();
+        // Within each source the pass-through forms go first, so that when both kafka.x (STOCKFLOW_KAFKA_X)
+        // and Stockflow's own x (STOCKFLOW_X) are given, Stockflow's own name wins, whatever the order.
         if (configFile != null) {
-            readFile(configFile).forEach((key, value) -> assignFileKey(key, value, stockflow, kafka, configFile));
+            final Map<String, String> file = readFile(configFile);
+            file.forEach((key, value) -> {
+                if (!STOCKFLOW_KEYS.contains(key)) {
+                    assignFileKey(key, value, stockflow, kafka, configFile);
+                }
+            });
+            file.forEach((key, value) -> {
+                if (STOCKFLOW_KEYS.contains(key)) {
+                    stockflow.put(key, value);
+                }
+            });
         }
-        environment.forEach((variable, value) -> assignVariable(variable, value, stockflow, kafka));
+        environment.forEach((variable, value) -> {
+            if (EnvironmentMapping.kafkaSettingOf(variable) != null) {
+                assign(EnvironmentMapping.kafkaSettingOf(variable), value, stockflow, kafka);
+            }
+        });
+        environment.forEach((variable, value) -> assignStockflowVariable(variable, value, stockflow));
         overrides.forEach((key, value) -> assign(key, value, stockflow, kafka));
         try {
             return new StockflowConfig(stockflow, kafka);
@@ -106,21 +129,21 @@ public final class ConfigLoader {
         }
     }
 
-    private static void assignVariable(final String variable, final String value, final Map<String, Object> stockflow,
-                                       final Map<String, Object> kafka) {
-        final String kafkaKey = EnvironmentMapping.kafkaSettingOf(variable);
-        if (kafkaKey != null) {
-            assign(kafkaKey, value, stockflow, kafka);
-            return;
-        }
-        if (!variable.startsWith(EnvironmentMapping.PREFIX)) {
+    private static void assignStockflowVariable(final String variable, final String value,
+                                                final Map<String, Object> stockflow) {
+        if (!variable.startsWith(EnvironmentMapping.PREFIX) || EnvironmentMapping.kafkaSettingOf(variable) != null
+                || EnvironmentMapping.IGNORED.contains(variable)) {
             return;
         }
         final String normalised = variable.substring(EnvironmentMapping.PREFIX.length());
-        STOCKFLOW_KEYS.stream()
-                .filter(key -> EnvironmentMapping.normalise(key).equals(normalised))
-                .findFirst()
-                .ifPresent(key -> stockflow.put(key, value));
+        final String key = STOCKFLOW_KEYS.stream()
+                .filter(candidate -> EnvironmentMapping.normalise(candidate).equals(normalised))
+                .findFirst().orElse(null);
+        if (key == null) {
+            LOG.warn("Ignoring environment variable {}: it names no Stockflow setting", variable);
+        } else {
+            stockflow.put(key, value);
+        }
     }
 
     /** A Kafka client key that is also one of Stockflow's (bootstrap.servers, application.id...) sets that one. */
@@ -167,10 +190,36 @@ public final class ConfigLoader {
     }
 
     private static String mask(final String key, final Object value) {
+        if (key.equals(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG)) {
+            return maskUrlCredentials(String.valueOf(value));
+        }
         final String lower = key.toLowerCase(Locale.ROOT);
-        final boolean secret = lower.contains("password") || lower.contains("jaas") || lower.contains("secret")
-                || lower.contains("user.info") || lower.contains("token");
+        final boolean secret = KAFKA_SECRET_KEYS.contains(unprefixed(key)) || lower.contains("password")
+                || lower.contains("jaas") || lower.contains("secret") || lower.contains("user.info")
+                || lower.contains("token");
         return secret ? "[hidden]" : String.valueOf(value);
+    }
+
+    /** {@code https://user:pw@host} as {@code https://user:[hidden]@host}, for each comma-separated URL. */
+    private static String maskUrlCredentials(final String urls) {
+        return urls.replaceAll("(://[^:/@,]+):[^@/,]*@", "$1:[hidden]@");
+    }
+
+    private static String unprefixed(final String key) {
+        return CLIENT_PREFIXES.stream().filter(key::startsWith).findFirst()
+                .map(prefix -> key.substring(prefix.length())).orElse(key);
+    }
+
+    /** Every Kafka client setting typed as a password (ssl.key.password, ssl.keystore.key, sasl.jaas.config...). */
+    private static Set<String> kafkaSecretKeys() {
+        final Set<String> keys = new HashSet<>();
+        for (final ConfigDef definition : List.of(StreamsConfig.configDef(), ProducerConfig.configDef(),
+                ConsumerConfig.configDef(), AdminClientConfig.configDef())) {
+            definition.configKeys().values().stream()
+                    .filter(configKey -> configKey.type == ConfigDef.Type.PASSWORD)
+                    .forEach(configKey -> keys.add(configKey.name));
+        }
+        return Set.copyOf(keys);
     }
 
     private static Set<String> kafkaClientKeys() {

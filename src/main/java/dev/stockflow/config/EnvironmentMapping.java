@@ -11,6 +11,8 @@ public final class EnvironmentMapping {
 
     public static final String PREFIX = "STOCKFLOW_";
     public static final String KAFKA_PREFIX = PREFIX + "KAFKA_";
+    /** Variables with the prefix that are not settings (the launcher's JVM options). */
+    static final java.util.Set<String> IGNORED = java.util.Set.of("STOCKFLOW_JAVA_OPTS");
 
     private EnvironmentMapping() {
     }

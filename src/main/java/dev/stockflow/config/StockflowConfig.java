@@ -40,7 +40,7 @@ public final class StockflowConfig extends AbstractConfig {
     public static final String APPLICATION_SERVER_CONFIG = "application.server";
     private static final String APPLICATION_SERVER_DOC = "host:port under which other instances reach this "
             + "instance's HTTP port, for routing offer lookups to the instance that owns the key. Empty: "
-            + "single instance, lookups answered locally.";
+            + "localhost:<http.port>, right for a single instance.";
 
     public static final String HTTP_PORT_CONFIG = "http.port";
     public static final int HTTP_PORT_DEFAULT = 8080;
@@ -246,7 +246,7 @@ public final class StockflowConfig extends AbstractConfig {
         return new TopologySettings(getString(TOPIC_STOCK_CONFIG), getString(TOPIC_PRICE_CONFIG),
                 getString(TOPIC_DELISTING_CONFIG), getString(TOPIC_SNAPSHOT_CONFIG), getString(TOPIC_DLQ_CONFIG),
                 rules, duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
-                getInt(DELIST_SWEEP_BATCH_CONFIG));
+                getInt(DELIST_SWEEP_BATCH_CONFIG), getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
     }
 
     /** Validates a duration setting when the configuration is loaded, not when it is first used. */

@@ -81,7 +81,11 @@ public final class HttpApi implements AutoCloseable {
     private void route(final HttpExchange exchange) throws IOException {
         final String path = exchange.getRequestURI().getRawPath();
         switch (path) {
-            case "/health/live" -> respond(exchange, 200, JSON, status("UP"));
+            case "/health/live" -> {
+                // Alive unless Kafka Streams has failed for good: then only a restart helps.
+                final boolean failed = "ERROR".equals(streamsState.get());
+                respond(exchange, failed ? 503 : 200, JSON, status(failed ? "ERROR" : "UP"));
+            }
             case "/health/ready" -> {
                 final String state = streamsState.get();
                 respond(exchange, "RUNNING".equals(state) ? 200 : 503, JSON, status(state));

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Interactive queries over the offer store: finds the instance that owns a key and, when it is this
@@ -30,8 +29,7 @@ public final class OfferQueries {
     private final RuleSettings rules;
 
     /**
-     * @param self this instance's {@code application.server}, or null when it has none (single instance:
-     *             every key is answered locally)
+     * @param self this instance's {@code application.server}
      */
     public OfferQueries(final KafkaStreams streams, final HostInfo self, final RuleSettings rules) {
         this.streams = streams;
@@ -50,29 +48,23 @@ public final class OfferQueries {
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             return new OfferLookup.NotReady("Kafka Streams is " + state);
         }
-        Integer partition = null;
-        if (self != null) {
-            final KeyQueryMetadata owner = streams.queryMetadataForKey(OfferTopology.STORE_NAME, key, KEY_SERIALIZER);
-            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-                return new OfferLookup.NotReady("the owner of the key is not known yet");
-            }
-            if (!owner.activeHost().equals(self) && !localOnly) {
-                return new OfferLookup.OwnedElsewhere(owner.activeHost().host(), owner.activeHost().port());
-            }
-            partition = owner.partition();
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(OfferTopology.STORE_NAME, key, KEY_SERIALIZER);
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            return new OfferLookup.NotReady("the owner of the key is not known yet");
         }
-        return readLocally(offerKey, key, partition);
+        if (!owner.activeHost().equals(self) && !localOnly) {
+            return new OfferLookup.OwnedElsewhere(owner.activeHost().host(), owner.activeHost().port());
+        }
+        return readLocally(offerKey, key, owner.partition());
     }
 
-    private OfferLookup readLocally(final String offerKey, final Bytes key, final Integer partition) {
+    /** Reads the key's own partition, so a partition still restoring answers "not ready", never "not found". */
+    private OfferLookup readLocally(final String offerKey, final Bytes key, final int partition) {
         final byte[] bytes;
         try {
-            StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> parameters = StoreQueryParameters
-                    .fromNameAndType(OfferTopology.STORE_NAME, QueryableStoreTypes.keyValueStore());
-            if (partition != null) {
-                parameters = parameters.withPartition(partition);
-            }
-            bytes = streams.store(parameters).get(key);
+            bytes = streams.store(StoreQueryParameters
+                    .fromNameAndType(OfferTopology.STORE_NAME, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                    .withPartition(partition)).get(key);
         } catch (final InvalidStateStoreException e) {
             return new OfferLookup.NotReady("the store is not queryable: " + e.getMessage());
         }

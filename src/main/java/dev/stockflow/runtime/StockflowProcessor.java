@@ -7,12 +7,17 @@ import dev.stockflow.metrics.MetricsRegistry;
 import dev.stockflow.metrics.StockflowMetrics;
 import dev.stockflow.query.OfferQueries;
 import dev.stockflow.serde.SchemaRegistryClient;
-import dev.stockflow.serde.SchemaRegistryClients;
+import dev.stockflow.serde.SchemaRegistryErrors;
+import dev.stockflow.serde.SchemaRegistryException;
 import dev.stockflow.topology.OfferTopology;
 import dev.stockflow.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -25,60 +30,111 @@ import org.slf4j.LoggerFactory;
  */
 public final class StockflowProcessor implements AutoCloseable {
 
+    /** Long enough for Kafka Streams to commit and flush its state on a normal stop. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(StockflowProcessor.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final SchemaRegistryClient registry;
     private final MetricsRegistry metrics;
     private final KafkaStreams streams;
     private final HttpApi http;
+    private final CountDownLatch terminated;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private StockflowProcessor(final SchemaRegistryClient registry, final MetricsRegistry metrics,
-                               final KafkaStreams streams, final HttpApi http) {
+                               final KafkaStreams streams, final HttpApi http, final CountDownLatch terminated) {
         this.registry = registry;
         this.metrics = metrics;
         this.streams = streams;
         this.http = http;
+        this.terminated = terminated;
     }
 
-    /** Checks the topics, then starts processing and the HTTP API; returns once both are started. */
+    /** Checks the topics and the snapshot schema, then starts processing and the HTTP API. */
     public static StockflowProcessor start(final StockflowConfig config) {
         config.require(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, "the processor needs Kafka");
         config.require(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "the processor needs a schema registry");
         LOG.info("Starting Stockflow with {}", ConfigLoader.describe(config));
         final TopologySettings settings = config.topologySettings();
         TopicProvisioner.using(config, TopicProvisioner::prepareForProcessing);
-
-        final SchemaRegistryClient registry = SchemaRegistryClients.create(config.registrySettings());
+        final SchemaRegistryClient registry = RegistryClients.create(config);
         final MetricsRegistry metrics = new MetricsRegistry();
+        try {
+            return start(config, settings, registry, metrics);
+        } catch (final RuntimeException e) {
+            metrics.close();
+            registry.close();
+            throw e;
+        }
+    }
+
+    private static StockflowProcessor start(final StockflowConfig config, final TopologySettings settings,
+                                            final SchemaRegistryClient registry, final MetricsRegistry metrics) {
+        requireSnapshotSchema(registry, settings);
+        final int port = httpPort(config);
+        final HostInfo self = selfHost(config, port);
         final StockflowMetrics listener = new StockflowMetrics(metrics.registry(), settings);
         final KafkaStreams streams = new KafkaStreams(OfferTopology.build(settings, registry, listener),
-                StreamsProperties.of(config, listener));
+                StreamsProperties.of(config, listener, self));
+        final CountDownLatch terminated = new CountDownLatch(1);
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("A stream thread failed; replacing it", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                terminated.countDown();
+            }
+        });
         metrics.bind(streams);
-
-        final HttpApi http;
         try {
-            http = new HttpApi(config.httpPort(),
-                    new OfferQueries(streams, selfHost(config), settings.rules()),
+            final HttpApi http = new HttpApi(port, new OfferQueries(streams, self, settings.rules()),
                     () -> streams.state().name(), metrics::scrape);
+            streams.start();
+            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}", http.port(), self);
+            return new StockflowProcessor(registry, metrics, streams, http, terminated);
         } catch (final IOException e) {
-            metrics.close();
-            registry.close();
-            throw new UncheckedIOException("Cannot open the HTTP port " + config.httpPort() + ": " + e.getMessage(), e);
+            streams.close(Duration.ZERO);
+            throw new UncheckedIOException("Cannot open the HTTP port " + port + ": " + e.getMessage(), e);
         }
-        streams.start();
-        LOG.info("Stockflow started; HTTP on port {}", http.port());
-        return new StockflowProcessor(registry, metrics, streams, http);
     }
 
-    private static HostInfo selfHost(final StockflowConfig config) {
+    /** Fails at start, not on the first snapshot, when the snapshot schema can be neither found nor registered. */
+    private static void requireSnapshotSchema(final SchemaRegistryClient registry, final TopologySettings settings) {
+        try {
+            OfferTopology.snapshotFormat(registry, settings).schemaId(settings.snapshotSubject());
+        } catch (final SchemaRegistryException e) {
+            if (e.errorCode() == SchemaRegistryErrors.SUBJECT_NOT_FOUND
+                    || e.errorCode() == SchemaRegistryErrors.SCHEMA_NOT_FOUND) {
+                throw new ConfigException("The OfferSnapshot schema is not registered under "
+                        + settings.snapshotSubject() + " and auto.register.schemas is false: register it "
+                        + "(schemas/OfferSnapshot.avsc) or set auto.register.schemas=true.");
+            }
+            throw e;
+        }
+    }
+
+    /** The configured port, or a free one for {@code http.port=0}, known before Kafka Streams needs it. */
+    private static int httpPort(final StockflowConfig config) {
+        if (config.httpPort() != 0) {
+            return config.httpPort();
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("No free port for the HTTP API", e);
+        }
+    }
+
+    /**
+     * Where other instances reach this one: {@code application.server}, or {@code localhost:<http.port>}
+     * for a single instance, so that lookups always go through key metadata (and answer 503, not 404,
+     * for a key whose partition is still being restored).
+     */
+    private static HostInfo selfHost(final StockflowConfig config, final int port) {
         final String server = config.getString(StockflowConfig.APPLICATION_SERVER_CONFIG);
-        return server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
+        return server == null || server.isBlank() ? new HostInfo("localhost", port) : HostInfo.buildFromEndpoint(server);
     }
 
     public KafkaStreams streams() {
@@ -93,14 +149,31 @@ public final class StockflowProcessor implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Blocks until Kafka Streams stops for good (closed, or failed past recovery).
+     *
+     * @return true when it failed (state ERROR)
+     */
+    public boolean awaitTermination() throws InterruptedException {
+        terminated.await();
+        return streams.state() == KafkaStreams.State.ERROR;
+    }
+
     /** Stops the HTTP API, then closes Kafka Streams cleanly (committing and flushing state). */
     @Override
     public void close() {
+        close(CLOSE_TIMEOUT);
+    }
+
+    /** Like {@link #close()} with a bound on the wait for Kafka Streams; closing twice does nothing. */
+    public void close(final Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         LOG.info("Stopping Stockflow");
         http.close();
-        final boolean closed = streams.close(CLOSE_TIMEOUT);
-        if (!closed) {
-            LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        if (!streams.close(timeout)) {
+            LOG.warn("Kafka Streams did not close within {}", timeout);
         }
         metrics.close();
         registry.close();

@@ -5,6 +5,7 @@ import dev.stockflow.topology.DeadLetterOnProcessingError;
 import dev.stockflow.topology.DeadLetterOnProductionError;
 import dev.stockflow.topology.ProcessingListener;
 import java.util.Properties;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,9 +20,10 @@ public final class StreamsProperties {
     }
 
     /**
-     * @param listener hears about records the processing-error safety net sends to the dead-letter topic
+     * @param listener hears about records the error safety nets send to the dead-letter topic
+     * @param self     this instance's address for interactive-query routing ({@code application.server})
      */
-    public static Properties of(final StockflowConfig config, final ProcessingListener listener) {
+    public static Properties of(final StockflowConfig config, final ProcessingListener listener, final HostInfo self) {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StockflowConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -31,8 +33,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StockflowConfig.NUM_STREAM_THREADS_CONFIG));
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.getLong(StockflowConfig.CACHE_MAX_BYTES_CONFIG));
         putIfSet(props, StreamsConfig.STATE_DIR_CONFIG, config.getString(StockflowConfig.STATE_DIR_CONFIG));
-        putIfSet(props, StreamsConfig.APPLICATION_SERVER_CONFIG,
-                config.getString(StockflowConfig.APPLICATION_SERVER_CONFIG));
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         props.put(StockflowConfig.ROCKSDB_MEMORY_MB_CONFIG, config.getInt(StockflowConfig.ROCKSDB_MEMORY_MB_CONFIG));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,

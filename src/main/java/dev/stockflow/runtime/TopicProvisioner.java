@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -57,13 +58,41 @@ public final class TopicProvisioner {
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         outputs.add(new NewTopic(topics.dlqTopic(), Optional.of(partitions), replicationFactor));
         createMissing(outputs);
+        warnUnlessCompacted(topics.snapshotTopic());
     }
 
-    /** For {@code feed}, {@code generate} and {@code demo}: creates the input topics that are missing. */
+    /** Consumers rely on the snapshot topic keeping the latest record per offer; say so when it does not. */
+    private void warnUnlessCompacted(final String topic) {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            final String policy = admin.describeConfigs(List.of(resource)).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.warn("Topic {} has cleanup.policy={}; snapshots need compact, or old offers disappear with "
+                        + "retention", topic, policy);
+            }
+        } catch (final ExecutionException | TimeoutException e) {
+            LOG.warn("Cannot check the cleanup policy of {}: {}", topic, e.toString());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * For {@code feed}, {@code generate} and {@code demo}: creates the input topics that are missing,
+     * with the partition count of the inputs that exist already (they must match), else {@code partitions}.
+     */
     public void createMissingInputs(final int partitions) {
+        final Map<String, Integer> existing = partitionCounts(inputTopics());
+        final int count = existing.values().stream().findFirst().orElse(partitions);
+        if (count != partitions && existing.size() < inputTopics().size()) {
+            LOG.info("Creating the missing input topics with {} partitions, like the existing {}", count,
+                    existing.keySet());
+        }
         final List<NewTopic> inputs = new ArrayList<>();
         for (final String topic : inputTopics()) {
-            inputs.add(new NewTopic(topic, Optional.of(partitions), replicationFactor));
+            inputs.add(new NewTopic(topic, Optional.of(count), replicationFactor));
         }
         createMissing(inputs);
     }

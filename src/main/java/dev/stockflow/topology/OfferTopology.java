@@ -53,7 +53,7 @@ public final class OfferTopology {
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), APPLY_NODE);
 
         topology.addSink(SNAPSHOT_SINK, settings.snapshotTopic(), new BytesSerializer(),
-                snapshotSerializer(registry), APPLY_NODE);
+                snapshotSerializer(registry, settings), APPLY_NODE);
         topology.addSink(DLQ_SINK, settings.dlqTopic(), new BytesSerializer(), new ByteArraySerializer(),
                 validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
                 validateNode(Input.DELISTING, settings));
@@ -76,8 +76,15 @@ public final class OfferTopology {
     }
 
     /** Snapshot values in the registry wire format under {@code <topic>-value}, tombstones as null. */
-    private static Serializer<OfferSnapshot> snapshotSerializer(final SchemaRegistryClient registry) {
-        final AvroWireFormat<OfferSnapshot> format = new AvroWireFormat<>(registry, OfferSnapshot.getClassSchema(), true);
-        return (topic, snapshot) -> snapshot == null ? null : format.encode(topic + "-value", snapshot);
+    private static Serializer<OfferSnapshot> snapshotSerializer(final SchemaRegistryClient registry,
+                                                                final TopologySettings settings) {
+        final AvroWireFormat<OfferSnapshot> format = snapshotFormat(registry, settings);
+        return (topic, snapshot) -> snapshot == null ? null : format.encode(settings.snapshotSubject(), snapshot);
+    }
+
+    /** The wire format of snapshots; {@link AvroWireFormat#schemaId} resolves (or registers) its schema. */
+    public static AvroWireFormat<OfferSnapshot> snapshotFormat(final SchemaRegistryClient registry,
+                                                               final TopologySettings settings) {
+        return new AvroWireFormat<>(registry, OfferSnapshot.getClassSchema(), settings.registerSnapshotSchema());
     }
 }

@@ -8,10 +8,12 @@ import java.time.Duration;
  * @param maxFutureSkewMs    how far ahead of the wall clock an occurredAt may be before it is rejected
  * @param sweepIntervalMs    how often (wall clock) the store is swept for delistings past retention
  * @param sweepBatch         how many stored offers one sweep visits, resuming where the last stopped
+ * @param registerSnapshotSchema whether the snapshot schema is registered when the registry lacks it
+ *                           ({@code auto.register.schemas}); otherwise it must already be registered
  */
 public record TopologySettings(String stockTopic, String priceTopic, String delistingTopic, String snapshotTopic,
                                String dlqTopic, RuleSettings rules, long maxFutureSkewMs, long sweepIntervalMs,
-                               int sweepBatch) {
+                               int sweepBatch, boolean registerSnapshotSchema) {
 
     public static final String DEFAULT_STOCK_TOPIC = "stock-updates";
     public static final String DEFAULT_PRICE_TOPIC = "price-updates";
@@ -24,7 +26,12 @@ public record TopologySettings(String stockTopic, String priceTopic, String deli
 
     public static final TopologySettings DEFAULTS = new TopologySettings(DEFAULT_STOCK_TOPIC, DEFAULT_PRICE_TOPIC,
             DEFAULT_DELISTING_TOPIC, DEFAULT_SNAPSHOT_TOPIC, DEFAULT_DLQ_TOPIC, RuleSettings.DEFAULTS,
-            DEFAULT_MAX_FUTURE_SKEW_MS, DEFAULT_SWEEP_INTERVAL_MS, DEFAULT_SWEEP_BATCH);
+            DEFAULT_MAX_FUTURE_SKEW_MS, DEFAULT_SWEEP_INTERVAL_MS, DEFAULT_SWEEP_BATCH, true);
+
+    /** The registry subject of the snapshot topic's values (TopicNameStrategy). */
+    public String snapshotSubject() {
+        return snapshotTopic + "-value";
+    }
 
     public String topicOf(final Input input) {
         return switch (input) {
@@ -36,6 +43,6 @@ public record TopologySettings(String stockTopic, String priceTopic, String deli
 
     public TopologySettings withRules(final RuleSettings newRules) {
         return new TopologySettings(stockTopic, priceTopic, delistingTopic, snapshotTopic, dlqTopic, newRules,
-                maxFutureSkewMs, sweepIntervalMs, sweepBatch);
+                maxFutureSkewMs, sweepIntervalMs, sweepBatch, registerSnapshotSchema);
     }
 }

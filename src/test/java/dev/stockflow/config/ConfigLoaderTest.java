@@ -144,6 +144,38 @@ class ConfigLoaderTest {
         assertThat(DurationParser.parse("1500")).isEqualTo(Duration.ofMillis(1500));
     }
 
+    @Test
+    void shouldLetStockflowsOwnNameWinOverThePassThroughForm() throws IOException {
+        // Given
+        final Path file = write("kafka.bootstrap.servers=file-pass-through:9092\nbootstrap.servers=file-own:9092\n");
+        final Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("STOCKFLOW_APPLICATION_ID", "own");
+        env.put("STOCKFLOW_KAFKA_APPLICATION_ID", "pass-through");
+
+        // When
+        final StockflowConfig fromFile = ConfigLoader.load(file, Map.of(), Map.of());
+        final StockflowConfig fromEnv = ConfigLoader.load(null, env, Map.of());
+
+        // Then
+        assertThat(fromFile.bootstrapServers()).isEqualTo("file-own:9092");
+        assertThat(fromEnv.getString(StockflowConfig.APPLICATION_ID_CONFIG)).isEqualTo("own");
+    }
+
+    @Test
+    void shouldMaskRegistryUrlCredentialsAndKafkaPasswordSettings() {
+        // Given
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(
+                "STOCKFLOW_SCHEMA_REGISTRY_URL", "https://reg:s3cret@registry:8081,http://other:8081",
+                "STOCKFLOW_KAFKA_SSL_KEYSTORE_KEY", "-----BEGIN PRIVATE KEY-----"), Map.of());
+
+        // When
+        final Map<String, String> described = ConfigLoader.describe(config);
+
+        // Then
+        assertThat(described.get("schema.registry.url")).isEqualTo("https://reg:[hidden]@registry:8081,http://other:8081");
+        assertThat(described.get("kafka.ssl.keystore.key")).isEqualTo("[hidden]");
+    }
+
     private Path write(final String content) throws IOException {
         final Path file = dir.resolve("stockflow.properties");
         Files.writeString(file, content);
