@@ -1,10 +1,11 @@
 package dev.stockflow;
 
-import dev.stockflow.cli.ExitCodes;
 import dev.stockflow.cli.DemoCommand;
+import dev.stockflow.cli.ExitCodes;
 import dev.stockflow.cli.FeedCommand;
 import dev.stockflow.cli.GenerateCommand;
 import dev.stockflow.cli.RunCommand;
+import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Turns partner stock and price feeds into one current snapshot per offer.",
         subcommands = {RunCommand.class, DemoCommand.class, FeedCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class})
-public final class Stockflow implements java.util.concurrent.Callable<Integer> {
+public final class Stockflow implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -13,6 +13,7 @@ import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.InMemorySchemaRegistry;
 import dev.stockflow.runtime.RegistryClients;
 import dev.stockflow.serde.SchemaRegistryServer;
+import dev.stockflow.topology.OfferKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -174,8 +175,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void printExamples(final PrintWriter out, final int port, final String offerKey) {
-        final int colon = offerKey.indexOf(':');
-        final String path = "/offers/" + encode(offerKey.substring(0, colon)) + "/" + encode(offerKey.substring(colon + 1));
+        final String path = offerPath(offerKey);
         out.println();
         out.println("Stockflow is running. Try:");
         out.println("  curl -s http://localhost:" + port + path);
@@ -234,9 +234,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Waits until the example offer is served, so the printed commands work when they are shown. */
     private static void awaitOffer(final int port, final String offerKey) throws InterruptedException {
-        final int colon = offerKey.indexOf(':');
-        final URI uri = URI.create("http://localhost:" + port + "/offers/" + encode(offerKey.substring(0, colon)) + "/"
-                + encode(offerKey.substring(colon + 1)));
+        final URI uri = URI.create("http://localhost:" + port + offerPath(offerKey));
         final HttpClient client = HttpClient.newHttpClient();
         final long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -250,6 +248,10 @@ public final class DemoCommand implements Callable<Integer> {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
+    }
+
+    private static String offerPath(final String offerKey) {
+        return "/offers/" + encode(OfferKey.partnerId(offerKey)) + "/" + encode(OfferKey.sku(offerKey));
     }
 
     private static String encode(final String segment) {

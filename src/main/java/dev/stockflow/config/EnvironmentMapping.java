@@ -1,6 +1,7 @@
 package dev.stockflow.config;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How environment variables name settings: {@code STOCKFLOW_} plus the key upper-cased with dots and
@@ -12,7 +13,7 @@ public final class EnvironmentMapping {
     public static final String PREFIX = "STOCKFLOW_";
     public static final String KAFKA_PREFIX = PREFIX + "KAFKA_";
     /** Variables with the prefix that are not settings (the launcher's JVM options). */
-    static final java.util.Set<String> IGNORED = java.util.Set.of("STOCKFLOW_JAVA_OPTS");
+    static final Set<String> IGNORED = Set.of("STOCKFLOW_JAVA_OPTS");
 
     private EnvironmentMapping() {
     }

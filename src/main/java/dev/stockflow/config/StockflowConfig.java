@@ -4,6 +4,7 @@ import dev.stockflow.serde.SchemaRegistrySettings;
 import dev.stockflow.topology.RuleSettings;
 import dev.stockflow.topology.TopologySettings;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -228,7 +229,7 @@ public final class StockflowConfig extends AbstractConfig {
 
     /** The schema registry settings as plain strings (passwords revealed), for the registry client. */
     public Map<String, String> registrySettings() {
-        final Map<String, String> settings = new java.util.HashMap<>();
+        final Map<String, String> settings = new HashMap<>();
         for (final String key : DEFINITION.names()) {
             if (key.startsWith("schema.registry.") || key.equals(AUTO_REGISTER_SCHEMAS_CONFIG)) {
                 final Object value = get(key);

@@ -1,5 +1,6 @@
 package dev.stockflow.feed;
 
+import dev.stockflow.topology.OfferKey;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import java.util.Locale;
@@ -69,7 +70,7 @@ final class BadRecords {
     private GeneratedEvent invalidPartnerId(final int offer, final long now) {
         final StockUpdate stock = events.stock(offer, anyLocation(), values.anyQuantity(), now);
         stock.setPartnerId(stock.getPartnerId().replace('-', ' '));
-        return bad(stock.getPartnerId() + ":" + stock.getSku(), stock, INVALID_PARTNER_ID);
+        return bad(OfferKey.of(stock.getPartnerId(), stock.getSku()), stock, INVALID_PARTNER_ID);
     }
 
     /** A valid record under the key a producer would use if it forgot the partner part. */

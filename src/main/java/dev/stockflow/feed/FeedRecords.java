@@ -1,5 +1,6 @@
 package dev.stockflow.feed;
 
+import dev.stockflow.topology.OfferKey;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
@@ -29,13 +30,13 @@ public final class FeedRecords {
     /** The offer key {@code partnerId + ":" + sku} the record belongs under. */
     public static String offerKey(final SpecificRecord record) {
         if (record instanceof StockUpdate stock) {
-            return stock.getPartnerId() + ":" + stock.getSku();
+            return OfferKey.of(stock.getPartnerId(), stock.getSku());
         }
         if (record instanceof PriceUpdate price) {
-            return price.getPartnerId() + ":" + price.getSku();
+            return OfferKey.of(price.getPartnerId(), price.getSku());
         }
         if (record instanceof OfferDelisted delisting) {
-            return delisting.getPartnerId() + ":" + delisting.getSku();
+            return OfferKey.of(delisting.getPartnerId(), delisting.getSku());
         }
         throw unsupported(record);
     }

@@ -1,5 +1,6 @@
 package dev.stockflow.feed;
 
+import dev.stockflow.topology.OfferKey;
 import java.util.List;
 
 /**
@@ -62,7 +63,7 @@ final class WorkloadCatalog {
     String key(final int offer) {
         String key = keys[offer];
         if (key == null) {
-            key = partnerId(offer) + ":" + sku(offer);
+            key = OfferKey.of(partnerId(offer), sku(offer));
             keys[offer] = key;
         }
         return key;

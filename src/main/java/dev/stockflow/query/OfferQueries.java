@@ -1,5 +1,6 @@
 package dev.stockflow.query;
 
+import dev.stockflow.topology.OfferKey;
 import dev.stockflow.topology.OfferState;
 import dev.stockflow.topology.OfferTopology;
 import dev.stockflow.topology.RuleSettings;
@@ -42,7 +43,7 @@ public final class OfferQueries {
      *                  here must not bounce around during a rebalance)
      */
     public OfferLookup lookup(final String partnerId, final String sku, final boolean localOnly) {
-        final String offerKey = partnerId + ':' + sku;
+        final String offerKey = OfferKey.of(partnerId, sku);
         final Bytes key = Bytes.wrap(offerKey.getBytes(StandardCharsets.UTF_8));
         final KafkaStreams.State state = streams.state();
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {

@@ -54,7 +54,7 @@ public final class InputProducer implements AutoCloseable {
 
     /** Sends one event; the key is taken as given, so a mismatching key reaches the processor as such. */
     public void send(final FeedKind kind, final String key, final SpecificRecord value, final long occurredAt) {
-        final String topic = topicOf(kind);
+        final String topic = topics.topicOf(kind.input());
         final byte[] bytes = encode(kind, topic + "-value", value);
         producer.send(new ProducerRecord<>(topic, null, occurredAt, key.getBytes(StandardCharsets.UTF_8), bytes),
                 (metadata, exception) -> {
@@ -83,14 +83,6 @@ public final class InputProducer implements AutoCloseable {
     /** The first send failure, or null. */
     public String firstError() {
         return firstError.get();
-    }
-
-    private String topicOf(final FeedKind kind) {
-        return switch (kind) {
-            case STOCK -> topics.stockTopic();
-            case PRICE -> topics.priceTopic();
-            case DELIST -> topics.delistingTopic();
-        };
     }
 
     private byte[] encode(final FeedKind kind, final String subject, final SpecificRecord value) {

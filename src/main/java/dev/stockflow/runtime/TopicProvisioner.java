@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -41,7 +42,7 @@ public final class TopicProvisioner {
     }
 
     /** Runs the action with a provisioner over a short-lived admin client built from the configuration. */
-    public static void using(final StockflowConfig config, final java.util.function.Consumer<TopicProvisioner> action) {
+    public static void using(final StockflowConfig config, final Consumer<TopicProvisioner> action) {
         try (Admin admin = Admin.create(KafkaClientSettings.admin(config))) {
             action.accept(new TopicProvisioner(admin, config.topologySettings(),
                     config.getShort(StockflowConfig.TOPIC_REPLICATION_FACTOR_CONFIG)));

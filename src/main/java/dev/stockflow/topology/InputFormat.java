@@ -7,9 +7,10 @@ import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.UndecodableException;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 
 /** How one input topic's records are decoded, checked and turned into {@link OfferEvent}s. */
-final class InputFormat<T extends org.apache.avro.specific.SpecificRecord> {
+final class InputFormat<T extends SpecificRecord> {
 
     private final Input input;
     private final AvroWireFormat<T> wireFormat;
@@ -65,7 +66,7 @@ final class InputFormat<T extends org.apache.avro.specific.SpecificRecord> {
 
     /** The offer key the record belongs to: {@code partnerId + ":" + sku}. */
     String offerKey(final T record) {
-        return partnerId.apply(record) + ':' + sku.apply(record);
+        return OfferKey.of(partnerId.apply(record), sku.apply(record));
     }
 
     OfferEvent toEvent(final T record) {

@@ -1,5 +1,7 @@
 package dev.stockflow.topology;
 
+import java.util.Objects;
+
 /** The price of one (offer, channel) slot, the version of the update applied last, and its history. */
 public final class PriceSlot {
 
@@ -99,7 +101,7 @@ public final class PriceSlot {
 
     private boolean sameValue(final OfferEvent.PriceChange change) {
         return regularPrice == change.regularPrice()
-                && java.util.Objects.equals(salePrice, change.salePrice())
+                && Objects.equals(salePrice, change.salePrice())
                 && currency.equals(change.currency());
     }
 

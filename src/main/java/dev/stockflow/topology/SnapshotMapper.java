@@ -17,7 +17,6 @@ public final class SnapshotMapper {
      * @param offerKey the offer key {@code partnerId + ":" + sku}; partnerId never contains ':'
      */
     public static OfferSnapshot toSnapshot(final String offerKey, final OfferState state, final RuleSettings settings) {
-        final int colon = offerKey.indexOf(':');
         final List<LocationQuantity> locations = new ArrayList<>(state.locations().size());
         long total = 0;
         for (final StockSlot slot : state.locations()) {
@@ -30,7 +29,7 @@ public final class SnapshotMapper {
                     slot.effectivePrice(), slot.lowestPriceBefore(settings.omnibusWindowMs()),
                     Instant.ofEpochMilli(slot.updatedAt())));
         }
-        return new OfferSnapshot(offerKey.substring(0, colon), offerKey.substring(colon + 1), total, total > 0,
+        return new OfferSnapshot(OfferKey.partnerId(offerKey), OfferKey.sku(offerKey), total, total > 0,
                 locations, prices, Instant.ofEpochMilli(state.updatedAt()));
     }
 }

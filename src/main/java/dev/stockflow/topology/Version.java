@@ -19,8 +19,4 @@ public record Version(long occurredAt, String eventId) implements Comparable<Ver
         final int byTime = Long.compare(occurredAt, other.occurredAt);
         return byTime != 0 ? byTime : Utf8Order.compare(eventId, other.eventId);
     }
-
-    public boolean isNewerThan(final Version other) {
-        return compareTo(other) > 0;
-    }
 }
