@@ -1,6 +1,7 @@
 package dev.stockflow.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockflow.config.StockflowConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,18 +13,39 @@ import java.util.Properties;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /** How values reach Stockflow: the properties file of the ConfigMap, environment variables and Secret references. */
 class ConfigTemplateTest {
 
+    /** Production plus mutual TLS to the registry: a client keystore beside the truststore. */
+    private static final Map<String, Object> REGISTRY_MUTUAL_TLS = Map.of(
+            "schemaRegistry.tls.keystoreKey", "client.p12",
+            "schemaRegistry.tls.keystoreType", "JKS",
+            "schemaRegistry.tls.keystorePasswordKey", "client.password");
+
     private static RenderedManifests defaults;
     private static RenderedManifests production;
+    private static RenderedManifests registryMutualTls;
 
     @BeforeAll
     static void render() {
         defaults = StockflowChart.renderDefaults();
         production = StockflowChart.renderProduction();
+        registryMutualTls = StockflowChart.render(REGISTRY_MUTUAL_TLS, StockflowChart.productionValues());
+    }
+
+    @Test
+    void shouldListOnlySettingsThatStockflowDefines() {
+        // Given
+        final Set<String> defined = StockflowConfig.definition().names();
+
+        // When
+        final Set<String> listed = EnvConfigKeys.STOCKFLOW_SETTINGS;
+
+        // Then
+        assertThat(defined).containsAll(listed);
     }
 
     @Test
@@ -32,7 +54,8 @@ class ConfigTemplateTest {
         final Set<String> kafkaSettings = EnvConfigKeys.kafkaClientSettings();
 
         // When
-        final List<String> variables = stockflowVariables(production);
+        final List<String> variables = new ArrayList<>(stockflowVariables(production));
+        variables.addAll(stockflowVariables(registryMutualTls));
 
         // Then
         assertThat(variables).isNotEmpty().allSatisfy(variable -> {
@@ -50,7 +73,7 @@ class ConfigTemplateTest {
 
     @Test
     void shouldPassTheConnectionSettingsOfProductionThroughTheEnvironment() {
-        // Given values-production.yaml: SASL_SSL, a PKCS12 truststore, extra client settings, registry auth
+        // Given values-production.yaml: SASL_SSL, a PKCS12 truststore, extra client settings, registry auth and truststore
 
         // When
         final List<String> settings = new ArrayList<>();
@@ -62,7 +85,9 @@ class ConfigTemplateTest {
         assertThat(settings).containsExactlyInAnyOrder(
                 "application.server", "security.protocol", "sasl.mechanism", "sasl.jaas.config",
                 "ssl.truststore.location", "ssl.truststore.type", "ssl.truststore.password",
-                "client.dns.lookup", "max.poll.records", "schema.registry.basic.auth.user.info");
+                "client.dns.lookup", "max.poll.records", "schema.registry.basic.auth.user.info",
+                "schema.registry.ssl.truststore.location", "schema.registry.ssl.truststore.type",
+                "schema.registry.ssl.truststore.password");
         assertThat(production.env("STOCKFLOW_KAFKA_SECURITY_PROTOCOL").path("value").asText()).isEqualTo("SASL_SSL");
         assertThat(production.env("STOCKFLOW_KAFKA_MAX_POLL_RECORDS").path("value").asText()).isEqualTo("2000");
     }
@@ -78,7 +103,8 @@ class ConfigTemplateTest {
 
         // Then
         assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(EnvConfigKeys.STOCKFLOW_SETTINGS).contains((String) key));
-        assertThat(keys).as("credentials stay in Secrets").doesNotContain("schema.registry.basic.auth.user.info");
+        assertThat(keys).as("credentials stay in Secrets").doesNotContain("schema.registry.basic.auth.user.info",
+                "schema.registry.ssl.truststore.password", "schema.registry.ssl.keystore.password");
     }
 
     @Test
@@ -180,6 +206,69 @@ class ConfigTemplateTest {
         assertThat(userInfo.has("value")).isFalse();
         assertThat(userInfo.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("stockflow-schema-registry");
         assertThat(userInfo.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("user-info");
+    }
+
+    @Test
+    void shouldMountTheRegistryTruststoreFromASecretAndReadItsPasswordFromThere() {
+        // Given values-production.yaml
+
+        // When
+        final JsonNode tlsVolume = production.volume("schema-registry-tls");
+        final JsonNode tlsMount = production.volumeMount("schema-registry-tls");
+        final JsonNode password = production.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD");
+
+        // Then
+        assertThat(tlsVolume.at("/secret/secretName").asText()).isEqualTo("schema-registry-ca");
+        assertThat(tlsMount.path("readOnly").asBoolean()).isTrue();
+        assertThat(tlsMount.path("mountPath").asText())
+                .isNotEqualTo(production.volumeMount("kafka-tls").path("mountPath").asText());
+        assertThat(production.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION").path("value").asText())
+                .isEqualTo(tlsMount.path("mountPath").asText() + "/truststore.p12");
+        assertThat(production.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE").path("value").asText())
+                .isEqualTo("PKCS12");
+        assertThat(password.has("value")).as("no credential in the manifest").isFalse();
+        assertThat(password.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("schema-registry-ca");
+        assertThat(password.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("truststore.password");
+        assertThat(production.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION").isMissingNode())
+                .as("no keystore unless mutual TLS is asked for").isTrue();
+    }
+
+    @Test
+    void shouldGiveTheRegistryAClientKeystoreFromTheSameSecretForMutualTls() {
+        // Given values-production.yaml with REGISTRY_MUTUAL_TLS
+
+        // When
+        final JsonNode tlsMount = registryMutualTls.volumeMount("schema-registry-tls");
+        final JsonNode password = registryMutualTls.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD");
+
+        // Then
+        assertThat(registryMutualTls.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION").path("value").asText())
+                .isEqualTo(tlsMount.path("mountPath").asText() + "/client.p12");
+        assertThat(registryMutualTls.env("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_TYPE").path("value").asText())
+                .isEqualTo("JKS");
+        assertThat(password.has("value")).as("no credential in the manifest").isFalse();
+        assertThat(password.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("schema-registry-ca");
+        assertThat(password.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("client.password");
+    }
+
+    @Test
+    void shouldRefuseARegistryKeystoreWithoutItsPassword() {
+        // Given
+        final Map<String, Object> overrides = Map.of("schemaRegistry.tls.keystoreKey", "client.p12");
+
+        // When / Then
+        assertThatThrownBy(() -> StockflowChart.render(overrides, StockflowChart.productionValues()))
+                .hasMessageContaining("schemaRegistry.tls.keystorePasswordKey");
+    }
+
+    @Test
+    void shouldRefuseAPemStoreForTheRegistry() {
+        // Given Stockflow loads the registry's stores as Java KeyStores, which have no PEM type
+        final Map<String, Object> overrides = Map.of("schemaRegistry.tls.truststoreType", "PEM");
+
+        // When / Then
+        assertThatThrownBy(() -> StockflowChart.render(overrides, StockflowChart.productionValues()))
+                .hasMessageContaining("truststoreType");
     }
 
     @Test

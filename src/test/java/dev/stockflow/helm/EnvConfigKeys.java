@@ -20,9 +20,15 @@ final class EnvConfigKeys {
     static final String PREFIX = "STOCKFLOW_";
     static final String KAFKA_PREFIX = PREFIX + "KAFKA_";
 
-    /** Stockflow's own settings (docs/kubernetes.md lists them with the chart values that set them). */
+    /**
+     * Stockflow's own settings that the chart can set (docs/kubernetes.md lists them with the chart values
+     * that set them); ConfigTemplateTest checks each against Stockflow's definition.
+     */
     static final Set<String> STOCKFLOW_SETTINGS = Set.of(
             "bootstrap.servers", "schema.registry.url", "schema.registry.basic.auth.user.info",
+            "schema.registry.ssl.truststore.location", "schema.registry.ssl.truststore.password",
+            "schema.registry.ssl.truststore.type", "schema.registry.ssl.keystore.location",
+            "schema.registry.ssl.keystore.password", "schema.registry.ssl.keystore.type",
             "application.id", "application.server", "http.port", "state.dir", "processing.guarantee",
             "num.standby.replicas", "rocksdb.memory.mb",
             "topic.stock-updates", "topic.price-updates", "topic.offer-delistings", "topic.offer-snapshots",

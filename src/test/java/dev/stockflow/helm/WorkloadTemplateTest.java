@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,6 +225,47 @@ class WorkloadTemplateTest {
         assertThat(antiAffinity.path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
         assertThat(antiAffinity.at("/labelSelector/matchLabels"))
                 .isEqualTo(production.statefulSet().at("/spec/selector/matchLabels"));
+    }
+
+    @Test
+    void shouldAddExtraEnvVolumesAndMountsAfterTheChartsOwn() {
+        // Given a heap-dump volume and a registry timeout, neither of which the chart knows about
+        final Map<String, Object> overrides = Map.of(
+                "extraVolumes[0].name", "heap-dumps",
+                "extraVolumes[0].emptyDir.sizeLimit", "2Gi",
+                "extraVolumeMounts[0].name", "heap-dumps",
+                "extraVolumeMounts[0].mountPath", "/var/dumps",
+                "extraEnv[0].name", "STOCKFLOW_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS",
+                "extraEnv[0].value", "20000");
+
+        // When
+        final RenderedManifests rendered = StockflowChart.render(overrides, StockflowChart.productionValues());
+
+        // Then
+        assertThat(rendered.volume("heap-dumps").at("/emptyDir/sizeLimit").asText()).isEqualTo("2Gi");
+        assertThat(rendered.volumeMount("heap-dumps").path("mountPath").asText()).isEqualTo("/var/dumps");
+        assertThat(rendered.env("STOCKFLOW_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS").path("value").asText()).isEqualTo("20000");
+        assertThat(names(rendered.statefulSet().at("/spec/template/spec/volumes")))
+                .as("the chart's own volumes are kept").contains("config", "tmp", "kafka-tls", "schema-registry-tls");
+        assertThat(names(rendered.container().path("volumeMounts"))).endsWith("heap-dumps");
+        assertThat(names(rendered.container().path("env"))).endsWith("STOCKFLOW_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS");
+    }
+
+    @Test
+    void shouldAddNoExtraVolumesOrMountsWithDefaultValues() {
+        // Given the defaults of values.yaml: empty extraVolumes and extraVolumeMounts
+
+        // When
+        final List<String> volumes = names(defaults.statefulSet().at("/spec/template/spec/volumes"));
+        final List<String> mounts = names(defaults.container().path("volumeMounts"));
+
+        // Then
+        assertThat(volumes).containsExactly("config", "tmp");
+        assertThat(mounts).containsExactly("state", "config", "tmp");
+    }
+
+    private static List<String> names(final JsonNode list) {
+        return StreamSupport.stream(list.spliterator(), false).map(element -> element.path("name").asText()).toList();
     }
 
     private static int maxRamPercentage(final RenderedManifests manifests) {
