@@ -15,6 +15,14 @@ public final class DurationParser {
     }
 
     public static Duration parse(final String text) {
+        try {
+            return parseChecked(text);
+        } catch (final ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+        }
+    }
+
+    private static Duration parseChecked(final String text) {
         final String value = text.trim().toLowerCase(Locale.ROOT);
         if (value.matches("\\d+")) {
             return Duration.ofMillis(Long.parseLong(value));

@@ -110,6 +110,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_DELIST_RETENTION", "soon"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("delist.retention")
                 .hasMessageContaining("7d");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_MAX_FUTURE_SKEW", "99999999999999999d"),
+                Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("max.future.skew");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_PROCESSING_GUARANTEE", "maybe"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("processing.guarantee");
     }
