@@ -3,33 +3,14 @@ package dev.stockflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.cli.ExitCodes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.stockflow.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StockflowCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void shouldPrintUsageAndExitZeroOnHelp() {
@@ -38,7 +19,7 @@ class StockflowCommandTest {
 
         // Then
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: stockflow");
+        assertThat(console.out()).contains("Usage: stockflow");
     }
 
     @Test
@@ -48,7 +29,7 @@ class StockflowCommandTest {
 
         // Then
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("frobnicate");
+        assertThat(console.err()).contains("frobnicate");
     }
 
     @Test
@@ -58,6 +39,6 @@ class StockflowCommandTest {
 
         // Then
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: stockflow");
+        assertThat(console.err()).contains("Usage: stockflow");
     }
 }

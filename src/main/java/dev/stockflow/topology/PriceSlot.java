@@ -3,24 +3,21 @@ package dev.stockflow.topology;
 import java.util.Objects;
 
 /** The price of one (offer, channel) slot, the version of the update applied last, and its history. */
-public final class PriceSlot {
+public final class PriceSlot extends Slot {
 
     private final String channel;
     private String currency;
     private long regularPrice;
     private Long salePrice;
-    private Version version;
-    private long updatedAt;
     private final PriceHistory history;
 
     PriceSlot(final String channel, final String currency, final long regularPrice, final Long salePrice,
               final Version version, final long updatedAt, final PriceHistory history) {
+        super(version, updatedAt);
         this.channel = channel;
         this.currency = currency;
         this.regularPrice = regularPrice;
         this.salePrice = salePrice;
-        this.version = version;
-        this.updatedAt = updatedAt;
         this.history = history;
     }
 
@@ -52,41 +49,27 @@ public final class PriceSlot {
         return salePrice != null ? salePrice : regularPrice;
     }
 
-    public Version version() {
-        return version;
-    }
-
-    /** occurredAt of the update that set the current price: the moment it took effect. */
-    public long updatedAt() {
-        return updatedAt;
-    }
-
     public PriceHistory history() {
         return history;
     }
 
     /** EU Omnibus: the lowest effective price in effect during the window before this price took effect. */
     public Long lowestPriceBefore(final long window) {
-        return history.lowest(updatedAt, window, currency);
+        return history.lowest(updatedAt(), window, currency);
     }
 
     Outcome apply(final OfferEvent.PriceChange change, final long window) {
-        final Version incoming = change.version();
-        final int order = incoming.compareTo(version);
-        if (order == 0) {
-            return Outcome.DUPLICATE;
+        final Outcome notNewer = advanceTo(change.version());
+        if (notNewer != null) {
+            return notNewer;
         }
-        if (order < 0) {
-            return Outcome.STALE;
-        }
-        version = incoming;
         if (sameValue(change)) {
             return Outcome.UNCHANGED;
         }
         currency = change.currency();
         regularPrice = change.regularPrice();
         salePrice = change.salePrice();
-        updatedAt = change.occurredAt();
+        valueSetAt(change.occurredAt());
         recordInHistory(window);
         return Outcome.CHANGED;
     }
@@ -106,7 +89,7 @@ public final class PriceSlot {
     }
 
     private void recordInHistory(final long window) {
-        history.record(new PricePoint(updatedAt, currency, effectivePrice()));
-        history.pruneBefore(updatedAt, window);
+        history.record(new PricePoint(updatedAt(), currency, effectivePrice()));
+        history.pruneBefore(updatedAt(), window);
     }
 }

@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 import dev.stockflow.Stockflow;
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.testkit.ConsoleCapture;
 import dev.stockflow.testkit.KafkaTestCluster;
 import dev.stockflow.testkit.StockflowInstance;
 import dev.stockflow.testkit.TestTopics;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,24 +29,8 @@ class CommandLineIT {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void shouldFeedGoodLinesReportBadOnesAndLetTheProcessorSnapshotThem() throws Exception {
@@ -75,9 +55,9 @@ class CommandLineIT {
 
             // Then: the bad lines are named, the good ones produced, the exit code says something was bad
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
-            assertThat(err()).contains(feed + ":2: ").contains("quantity")
+            assertThat(console.err()).contains(feed + ":2: ").contains("quantity")
                     .contains(feed + ":3: ");
-            assertThat(out()).contains("Produced 4 records");
+            assertThat(console.out()).contains("Produced 4 records");
             try (StockflowInstance ignored = StockflowInstance.start(topics, Map.of())) {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     final OfferSnapshot snapshot = topics.latestSnapshots().get("acme:A-1");
@@ -100,7 +80,7 @@ class CommandLineIT {
 
             // Then
             assertThat(code).isEqualTo(ExitCodes.USAGE);
-            assertThat(err()).contains(".jsonl").contains(".csv");
+            assertThat(console.err()).contains(".jsonl").contains(".csv");
         }
     }
 
@@ -115,7 +95,7 @@ class CommandLineIT {
 
             // Then
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
-            assertThat(err()).contains("missing: no-such-prices");
+            assertThat(console.err()).contains("missing: no-such-prices");
         }
     }
 
@@ -132,7 +112,7 @@ class CommandLineIT {
 
             // Then
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
-            assertThat(err()).contains("same partition count").contains(other + "=3");
+            assertThat(console.err()).contains("same partition count").contains(other + "=3");
         }
     }
 
@@ -147,7 +127,7 @@ class CommandLineIT {
 
             // Then
             assertThat(code).isEqualTo(ExitCodes.USAGE);
-            assertThat(err()).contains("http.port").hasLineCount(1);
+            assertThat(console.err()).contains("http.port").hasLineCount(1);
         }
     }
 
@@ -163,11 +143,4 @@ class CommandLineIT {
                 + "=" + dir.resolve("state") + "\n" + extra);
     }
 
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -72,17 +72,6 @@ class ProcessingErrorTest {
             }
         }
 
-        @Override
-        public void onRejected(final Input input, final RejectReason reason) {
-        }
-
-        @Override
-        public void onSnapshot(final long latencyMs) {
-        }
-
-        @Override
-        public void onTombstone() {
-        }
     }
 
     private static final class UnreachableRegistry implements SchemaRegistryClient {

@@ -1,0 +1,47 @@
+package dev.stockflow.topology;
+
+/**
+ * What every slot shares: the version of the update applied last, and the time its current value was
+ * set. Last writer wins by version; {@link #advanceTo} settles duplicates and stale updates.
+ */
+abstract class Slot {
+
+    private Version version;
+    private long updatedAt;
+
+    Slot(final Version version, final long updatedAt) {
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    public Version version() {
+        return version;
+    }
+
+    /** occurredAt of the update that set the current value. */
+    public long updatedAt() {
+        return updatedAt;
+    }
+
+    /**
+     * Moves the slot to the incoming version when it is newer.
+     *
+     * @return {@link Outcome#DUPLICATE} or {@link Outcome#STALE} when it is not (nothing changed), else null
+     */
+    final Outcome advanceTo(final Version incoming) {
+        final int order = incoming.compareTo(version);
+        if (order == 0) {
+            return Outcome.DUPLICATE;
+        }
+        if (order < 0) {
+            return Outcome.STALE;
+        }
+        version = incoming;
+        return null;
+    }
+
+    /** The value changed with the update applied last, which took effect at its occurredAt. */
+    final void valueSetAt(final long occurredAt) {
+        updatedAt = occurredAt;
+    }
+}
