@@ -1,6 +1,5 @@
 package dev.stockflow.topology;
 
-import dev.stockflow.avro.OfferSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,21 +18,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>No-op suppression is safe under at-least-once too: see {@link StoredOffer} for how a redelivered
  * change after a crash is recognised and its snapshot emitted again.
  */
-final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, OfferSnapshot> {
+final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]> {
 
     private final TopologySettings settings;
+    private final SnapshotEncoder snapshots;
     private final ProcessingListener listener;
-    private ProcessorContext<Bytes, OfferSnapshot> context;
+    private ProcessorContext<Bytes, byte[]> context;
     private KeyValueStore<Bytes, byte[]> store;
     private DelistingSweeper sweeper;
 
-    OfferProcessor(final TopologySettings settings, final ProcessingListener listener) {
+    OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots, final ProcessingListener listener) {
         this.settings = settings;
+        this.snapshots = snapshots;
         this.listener = listener;
     }
 
     @Override
-    public void init(final ProcessorContext<Bytes, OfferSnapshot> context) {
+    public void init(final ProcessorContext<Bytes, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(OfferTopology.STORE_NAME);
         this.sweeper = new DelistingSweeper(store, settings.rules(), settings.sweepBatch());
@@ -69,12 +70,11 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, OfferS
     private void emit(final Record<Bytes, OfferEvent> record, final OfferState state, final Applied.Emission emission) {
         if (emission == Applied.Emission.SNAPSHOT) {
             final String offerKey = new String(record.key().get(), StandardCharsets.UTF_8);
-            final OfferSnapshot snapshot = SnapshotMapper.toSnapshot(offerKey, state, settings.rules());
             // Snapshots are derived records: the input's headers (tracing, producer metadata) do not apply.
-            context.forward(record.withValue(snapshot).withHeaders(new RecordHeaders()));
+            context.forward(record.withValue(snapshots.encode(offerKey, state)).withHeaders(new RecordHeaders()));
             listener.onSnapshot(context.currentSystemTimeMs() - record.timestamp());
         } else if (emission == Applied.Emission.TOMBSTONE) {
-            context.forward(record.<OfferSnapshot>withValue(null).withHeaders(new RecordHeaders()));
+            context.forward(record.<byte[]>withValue(null).withHeaders(new RecordHeaders()));
             listener.onTombstone();
         }
     }

@@ -8,7 +8,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -26,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * Keys stay raw bytes from source to sink: the offer key is plain UTF-8 on every topic, so it is never
- * re-encoded. Values are read as bytes so that a bad record reaches the dead-letter topic unchanged.
+ * re-encoded. Values are read as bytes so that a bad record reaches the dead-letter topic unchanged, and
+ * snapshots are written as wire-format bytes by {@link SnapshotEncoder}.
  */
 public final class OfferTopology {
 
@@ -46,14 +46,16 @@ public final class OfferTopology {
         addInput(topology, settings, InputFormat.price(registry), listener);
         addInput(topology, settings, InputFormat.delisting(registry), listener);
 
-        topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, listener),
+        final SnapshotEncoder snapshots = new SnapshotEncoder(snapshotFormat(registry, settings),
+                settings.snapshotSubject(), settings.rules());
+        topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, snapshots, listener),
                 validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
                 validateNode(Input.DELISTING, settings));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME),
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), APPLY_NODE);
 
-        topology.addSink(SNAPSHOT_SINK, settings.snapshotTopic(), new BytesSerializer(),
-                snapshotSerializer(registry, settings), APPLY_NODE);
+        topology.addSink(SNAPSHOT_SINK, settings.snapshotTopic(), new BytesSerializer(), new ByteArraySerializer(),
+                APPLY_NODE);
         topology.addSink(DLQ_SINK, settings.dlqTopic(), new BytesSerializer(), new ByteArraySerializer(),
                 validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
                 validateNode(Input.DELISTING, settings));
@@ -73,13 +75,6 @@ public final class OfferTopology {
 
     private static String validateNode(final Input input, final TopologySettings settings) {
         return "validate-" + settings.topicOf(input);
-    }
-
-    /** Snapshot values in the registry wire format under {@code <topic>-value}, tombstones as null. */
-    private static Serializer<OfferSnapshot> snapshotSerializer(final SchemaRegistryClient registry,
-                                                                final TopologySettings settings) {
-        final AvroWireFormat<OfferSnapshot> format = snapshotFormat(registry, settings);
-        return (topic, snapshot) -> snapshot == null ? null : format.encode(settings.snapshotSubject(), snapshot);
     }
 
     /** The wire format of snapshots; {@link AvroWireFormat#schemaId} resolves (or registers) its schema. */

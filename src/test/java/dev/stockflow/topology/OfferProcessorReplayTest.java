@@ -3,8 +3,12 @@ package dev.stockflow.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.serde.AvroWireFormat;
+import dev.stockflow.serde.InMemorySchemaRegistry;
+import dev.stockflow.serde.UndecodableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -24,8 +28,13 @@ class OfferProcessorReplayTest {
     private static final Bytes KEY = Bytes.wrap("brand-1:SKU-42".getBytes(StandardCharsets.UTF_8));
     private static final long T0 = OfferTopologyFixture.T0;
 
-    private final MockProcessorContext<Bytes, OfferSnapshot> context = new MockProcessorContext<>();
-    private final OfferProcessor processor = new OfferProcessor(TopologySettings.DEFAULTS, ProcessingListener.NONE);
+    private final InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("replay-" + UUID.randomUUID());
+    private final AvroWireFormat<OfferSnapshot> snapshotFormat =
+            OfferTopology.snapshotFormat(registry, TopologySettings.DEFAULTS);
+    private final MockProcessorContext<Bytes, byte[]> context = new MockProcessorContext<>();
+    private final OfferProcessor processor = new OfferProcessor(TopologySettings.DEFAULTS,
+            new SnapshotEncoder(snapshotFormat, TopologySettings.DEFAULTS.snapshotSubject(), RuleSettings.DEFAULTS),
+            ProcessingListener.NONE);
 
     @BeforeEach
     void init() {
@@ -40,7 +49,7 @@ class OfferProcessorReplayTest {
     }
 
     @Test
-    void shouldReEmitTheSnapshotWhenARecordAlreadyInTheStoreIsRedelivered() {
+    void shouldReEmitTheSnapshotWhenARecordAlreadyInTheStoreIsRedelivered() throws UndecodableException {
         // Given: offset 5 was applied and stored, but (we pretend) its snapshot was lost in a crash
         process("stock-updates", 5, new OfferEvent.StockChange("e1", "berlin", 3, T0));
         context.resetForwards();
@@ -49,9 +58,9 @@ class OfferProcessorReplayTest {
         process("stock-updates", 5, new OfferEvent.StockChange("e1", "berlin", 3, T0));
 
         // Then
-        final List<CapturedForward<? extends Bytes, ? extends OfferSnapshot>> forwarded = context.forwarded();
+        final List<CapturedForward<? extends Bytes, ? extends byte[]>> forwarded = context.forwarded();
         assertThat(forwarded).hasSize(1);
-        assertThat(forwarded.get(0).record().value().getTotalQuantity()).isEqualTo(3);
+        assertThat(snapshotFormat.decode(forwarded.get(0).record().value()).getTotalQuantity()).isEqualTo(3);
     }
 
     @Test
