@@ -65,7 +65,7 @@ public final class Bench implements Callable<Integer> {
             description = "Measured seconds of the latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--latency-warmup-seconds", defaultValue = "10",
+    @Option(names = "--latency-warmup-seconds", defaultValue = "20",
             description = "Unmeasured seconds before them (default ${DEFAULT-VALUE}).")
     int latencyWarmupSeconds;
 

@@ -48,6 +48,7 @@ final class Cluster implements AutoCloseable {
             topics.add(new NewTopic(name, partitions, (short) 1).configs(configs));
         }
         await(admin.createTopics(topics).all());
+        endOffsets(names); // answers once every partition has a leader, so producers start without retries
     }
 
     /** Deletes the topics whose names match; returns how many. */

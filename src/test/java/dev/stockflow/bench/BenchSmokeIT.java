@@ -31,10 +31,12 @@ class BenchSmokeIT {
         final List<String> command = harness("--events", "10000", "--repeat", "1", "--warmup", "0",
                 "--latency-rate", "2000", "--latency-seconds", "3", "--latency-warmup-seconds", "2",
                 "--app-heap", "384m", "--broker-heap", "512m", "--output", OUTPUT.toString());
+        Files.createDirectories(OUTPUT);
         Files.deleteIfExists(OUTPUT.resolve("result.json"));
 
         // When
-        final Process bench = new ProcessBuilder(command).inheritIO().start();
+        final Process bench = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(OUTPUT.resolve("harness.log").toFile()).start();
         final boolean ended = bench.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!ended) {
             bench.destroyForcibly();
@@ -42,7 +44,8 @@ class BenchSmokeIT {
 
         // Then
         assertThat(ended).as("the harness ended within " + TIMEOUT_MINUTES + " minutes").isTrue();
-        assertThat(bench.exitValue()).as("exit code (0: every run finished and every output was right)").isZero();
+        assertThat(bench.exitValue()).as("exit code (0: every run finished and every output was right); see "
+                + OUTPUT.resolve("harness.log")).isZero();
         final JsonNode result = new ObjectMapper().readTree(OUTPUT.resolve("result.json").toFile());
         assertThat(result.at("/workload/records").asLong()).isEqualTo(10_000);
         for (final String benchCase : CASES) {
