@@ -94,6 +94,24 @@ public final class WorkloadGenerator implements Iterator<GeneratedEvent> {
         return special != null ? special : remember(change(now));
     }
 
+    /**
+     * One record of a partner's initial full stock feed: a quantity for the {@code location}-th location of
+     * {@code offer}, at the event clock (which advances as for {@link #next}). The slot then has a value, so
+     * later re-pushes walk over it and later changes start from it. Sending this for every offer-location
+     * before the steady workload gives a state of known size, as the benchmark's scale runs need.
+     */
+    public GeneratedEvent initialStock(final int offer, final int location) {
+        if (offer < 0 || offer >= settings.offers() || location < 0 || location >= settings.locationsPerOffer()) {
+            throw new IllegalArgumentException("no offer-location " + offer + "/" + location + " in this workload");
+        }
+        final long now = startMillis + (long) (sequence++ * millisPerEvent);
+        final int slot = book.stockSlot(offer, location);
+        final int quantity = values.nextQuantity(book.quantity(slot));
+        final long occurredAt = book.nextOccurredAt(slot, now);
+        book.setQuantity(slot, quantity, occurredAt);
+        return stockEvent(slot, quantity, occurredAt);
+    }
+
     /** The remaining events as an endless ordered stream; use {@code limit}. */
     public Stream<GeneratedEvent> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false);

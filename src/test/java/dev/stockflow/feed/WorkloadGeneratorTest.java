@@ -258,6 +258,36 @@ class WorkloadGeneratorTest {
         assertThat(repeats / (double) EVENTS).isCloseTo(0.10, within(0.01));
     }
 
+    @Test
+    void shouldLoadAnInitialStockPerOfferLocationThatLaterRepushesWalkOver() {
+        // Given
+        final WorkloadSettings settings = WorkloadSettings.builder().offers(50).partners(5).locationsPerOffer(2)
+                .unchangedShare(1.0).duplicateShare(0).outOfOrderShare(0).delistingShare(0).badShare(0).build();
+        final WorkloadGenerator generator = new WorkloadGenerator(settings);
+        final OfferRulesReplay replay = new OfferRulesReplay();
+        final Set<String> loaded = new HashSet<>();
+
+        // When
+        for (int offer = 0; offer < settings.offers(); offer++) {
+            for (int location = 0; location < settings.locationsPerOffer(); location++) {
+                final GeneratedEvent event = generator.initialStock(offer, location);
+                assertThat(inputRuleError(event.value())).isNull();
+                assertThat(replay.apply(event.key(), event.value()).outcome()).isEqualTo(Outcome.CHANGED);
+                loaded.add(slotOf(event));
+            }
+        }
+        final Set<String> repushed = new HashSet<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            final GeneratedEvent event = generator.next();
+            assertThat(replay.apply(event.key(), event.value()).outcome()).isEqualTo(Outcome.UNCHANGED);
+            repushed.add(slotOf(event));
+        }
+
+        // Then
+        assertThat(loaded).hasSize(100);
+        assertThat(repushed).isEqualTo(loaded);
+    }
+
     private static String slotOf(final GeneratedEvent event) {
         return event.value() instanceof StockUpdate stock ? event.key() + "@" + stock.getLocationId()
                 : event.key() + "#" + ((PriceUpdate) event.value()).getChannel();

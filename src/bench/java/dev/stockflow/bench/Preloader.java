@@ -1,0 +1,78 @@
+package dev.stockflow.bench;
+
+import dev.stockflow.config.ConfigLoader;
+import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.feed.GeneratedEvent;
+import dev.stockflow.runtime.InputProducer;
+import dev.stockflow.serde.SchemaRegistryClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a workload into fresh input topics with Stockflow's own input producer (idempotent, lz4, record
+ * timestamps = occurredAt, values in the registry wire format), and notes where each partition ends.
+ */
+final class Preloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Preloader.class);
+
+    private final Cluster cluster;
+    private final SchemaRegistryClient registry;
+    private final String registryUrl;
+
+    Preloader(final Cluster cluster, final SchemaRegistryClient registry, final String registryUrl) {
+        this.cluster = cluster;
+        this.registry = registry;
+        this.registryUrl = registryUrl;
+    }
+
+    /** Creates the data set's input topics ({@code <prefix>stock-updates} and so on) and fills them. */
+    Dataset preload(final String name, final String topicPrefix, final Workload workload, final int partitions) {
+        final String stock = topicPrefix + "stock-updates";
+        final String price = topicPrefix + "price-updates";
+        final String delisting = topicPrefix + "offer-delistings";
+        cluster.createTopics(List.of(stock, price, delisting), partitions, Map.of());
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of(
+                StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
+                StockflowConfig.TOPIC_STOCK_CONFIG, stock,
+                StockflowConfig.TOPIC_PRICE_CONFIG, price,
+                StockflowConfig.TOPIC_DELISTING_CONFIG, delisting));
+        final long started = System.nanoTime();
+        final Map<String, Long> byKind = new TreeMap<>();
+        final AtomicReference<Map<TopicPartition, Long>> initialEnds = new AtomicReference<>();
+        try (InputProducer producer = new InputProducer(config, registry)) {
+            workload.replay(event -> send(producer, event, byKind), () -> {
+                if (workload.initialStock()) {
+                    producer.flush();
+                    initialEnds.set(cluster.endOffsets(List.of(stock, price, delisting)));
+                }
+            });
+            producer.flush();
+            if (producer.failed() > 0) {
+                throw new IllegalStateException(producer.failed() + " input records could not be produced: "
+                        + producer.firstError());
+            }
+        }
+        final Map<TopicPartition, Long> ends = new HashMap<>(cluster.endOffsets(List.of(stock, price,
+                delisting)));
+        final long records = ends.values().stream().mapToLong(Long::longValue).sum();
+        if (records != workload.totalEvents()) {
+            throw new IllegalStateException("preloaded " + records + " records, expected " + workload.totalEvents());
+        }
+        LOG.info("Preloaded {} records into {} in {} s", records, name, (System.nanoTime() - started) / 1_000_000_000);
+        return new Dataset(name, workload, stock, price, delisting, partitions, Map.copyOf(ends),
+                initialEnds.get() == null ? null : Map.copyOf(initialEnds.get()), records, Map.copyOf(byKind), null);
+    }
+
+    private static void send(final InputProducer producer, final GeneratedEvent event, final Map<String, Long> byKind) {
+        producer.send(event.kind(), event.key(), event.value(), event.occurredAt());
+        byKind.merge(event.kind().typeName(), 1L, Long::sum);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stockflow.bench.peer;
+
+import java.util.List;
+
+/** The peer's published snapshot: the fields of Stockflow's OfferSnapshot, times in epoch ms (JSON). */
+public final class PeerSnapshot {
+
+    public String partnerId;
+    public String sku;
+    public long totalQuantity;
+    public boolean available;
+    public List<Location> locations;
+    public List<Price> prices;
+    public long updatedAt;
+
+    /** One location's quantity. */
+    public static final class Location {
+        public String locationId;
+        public int quantity;
+        public long updatedAt;
+
+        public Location() {
+        }
+
+        Location(final String locationId, final int quantity, final long updatedAt) {
+            this.locationId = locationId;
+            this.quantity = quantity;
+            this.updatedAt = updatedAt;
+        }
+    }
+
+    /** One channel's price. */
+    public static final class Price {
+        public String channel;
+        public String currency;
+        public long regularPrice;
+        public Long salePrice;
+        public long effectivePrice;
+        public Long lowestPrice30d;
+        public long updatedAt;
+
+        public Price() {
+        }
+
+        Price(final String channel, final String currency, final long regularPrice, final Long salePrice,
+              final long effectivePrice, final Long lowestPrice30d, final long updatedAt) {
+            this.channel = channel;
+            this.currency = currency;
+            this.regularPrice = regularPrice;
+            this.salePrice = salePrice;
+            this.effectivePrice = effectivePrice;
+            this.lowestPrice30d = lowestPrice30d;
+            this.updatedAt = updatedAt;
+        }
+    }
+}
