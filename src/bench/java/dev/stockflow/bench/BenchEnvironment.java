@@ -1,6 +1,7 @@
 package dev.stockflow.bench;
 
 import dev.stockflow.runtime.BrokerProcess;
+import dev.stockflow.serde.SchemaRegistryServer;
 import dev.stockflow.topology.RuleSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +22,12 @@ final class BenchEnvironment {
     private final BenchOptions options;
     private final BrokerProcess broker;
     private final Cluster cluster;
-    private final RegistryServer registry;
+    private final SchemaRegistryServer registry;
     private final SnapshotOutput snapshots;
     private final Path workDirectory;
 
     BenchEnvironment(final BenchOptions options, final BrokerProcess broker, final Cluster cluster,
-                     final RegistryServer registry, final Path workDirectory) {
+                     final SchemaRegistryServer registry, final Path workDirectory) {
         this.options = options;
         this.broker = broker;
         this.cluster = cluster;
@@ -43,7 +44,7 @@ final class BenchEnvironment {
         return cluster;
     }
 
-    RegistryServer registry() {
+    SchemaRegistryServer registry() {
         return registry;
     }
 

@@ -3,6 +3,7 @@ package dev.stockflow.bench;
 import dev.stockflow.feed.WorkloadSettings;
 import dev.stockflow.runtime.BrokerProcess;
 import dev.stockflow.serde.InMemorySchemaRegistry;
+import dev.stockflow.serde.SchemaRegistryServer;
 import dev.stockflow.topology.RuleSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class BenchRun {
         final Path work = Files.createTempDirectory("stockflow-bench-");
         try (BrokerProcess broker = BrokerProcess.start(options.brokerHeap(), BROKER_START);
              Cluster cluster = new Cluster(broker.bootstrapServers());
-             RegistryServer registry = RegistryServer.start(InMemorySchemaRegistry.forScope("bench"))) {
+             SchemaRegistryServer registry = new SchemaRegistryServer(InMemorySchemaRegistry.forScope("bench"), 0)) {
             final BenchRun run = new BenchRun(new BenchEnvironment(options, broker, cluster, registry, work));
             run.runAll();
             return run.results;

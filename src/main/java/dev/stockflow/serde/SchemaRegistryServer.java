@@ -40,6 +40,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
         server.start();
     }
 
+    /** The registry served, for clients in this process that skip HTTP. */
+    public InMemorySchemaRegistry registry() {
+        return registry;
+    }
+
     /** The URL to give as {@code schema.registry.url}. */
     public String url() {
         return "http://localhost:" + server.getAddress().getPort();
