@@ -111,15 +111,22 @@ final class CaseRunner {
                     measured.appCpuSeconds(), measured.brokerCpuSeconds(), measured.appPeakRssBytes(), copied, 0,
                     null, copied == data.records(), measured.initialSeconds(), stateBytes, measured.counters());
         }
-        final SnapshotOutput.Final actual = env.snapshots().read(output, benchCase.output());
-        final SnapshotCheck check = SnapshotCheck.compare(data.expectation().snapshots(), actual.digests());
+        final Map<String, SnapshotDigest> actual = env.snapshots().read(output, benchCase.output());
+        final SnapshotCheck check = SnapshotCheck.compare(data.expectation().snapshots(), actual);
         if (!check.exact()) {
             env.reportMismatches(runId, data, check, env.snapshots().describe(output, benchCase.output(),
                     new TreeSet<>(check.examples())));
         }
+        final long tombstones = count(measured.counters(), "tombstones");
         return new RunResult(benchCase.id(), repetition, data.records(), measured.seconds(), measured.appCpuSeconds(),
-                measured.brokerCpuSeconds(), measured.appPeakRssBytes(), actual.snapshots(), actual.tombstones(), check,
-                check.valuesMatch(), measured.initialSeconds(), stateBytes, measured.counters());
+                measured.brokerCpuSeconds(), measured.appPeakRssBytes(), count(measured.counters(), "snapshots")
+                + tombstones, tombstones, check, check.valuesMatch(), measured.initialSeconds(), stateBytes,
+                measured.counters());
+    }
+
+    private static long count(final Map<String, Object> counters, final String name) {
+        final Object value = counters.get(name);
+        return value instanceof Number number ? number.longValue() : 0;
     }
 
     private void createOutputs(final BenchCase benchCase, final Dataset data, final String output, final String dlq) {

@@ -137,7 +137,7 @@ final class ResultReport {
         json.put("appCpuSeconds", Spread.of(runs, RunResult::appCpuSeconds).toJson(2));
         json.put("brokerCpuSeconds", Spread.of(runs, RunResult::brokerCpuSeconds).toJson(2));
         json.put("appPeakRssMiB", Spread.of(runs, run -> run.appPeakRssBytes() / 1048576.0).toJson(0));
-        json.put("outputRecords", Spread.of(runs, RunResult::outputRecords).toJson(0));
+        json.put("recordsWritten", Spread.of(runs, RunResult::recordsWritten).toJson(0));
         json.put("correct", !runs.isEmpty() && runs.stream().allMatch(RunResult::correct));
         json.put("runs", runs.stream().map(ResultReport::runJson).toList());
         return json;
@@ -151,9 +151,11 @@ final class ResultReport {
         json.put("appCpuSeconds", Spread.round(run.appCpuSeconds(), 2));
         json.put("brokerCpuSeconds", Spread.round(run.brokerCpuSeconds(), 2));
         json.put("appPeakRssMiB", run.appPeakRssBytes() >> 20);
-        json.put("outputRecords", run.outputRecords());
-        json.put("snapshotsEmitted", run.outputRecords() - run.tombstones());
-        json.put("tombstonesEmitted", run.tombstones());
+        json.put("recordsWritten", run.recordsWritten());
+        if (run.check() != null) {
+            json.put("snapshotsEmitted", run.recordsWritten() - run.tombstones());
+            json.put("tombstonesEmitted", run.tombstones());
+        }
         json.put("stateOnDiskMiB", run.stateBytes() >> 20);
         json.put("correct", run.correct());
         if (run.check() != null) {
@@ -291,7 +293,7 @@ final class ResultReport {
                 data == null ? 0 : data.records(), options.partitions(), options.repeat(),
                 Runtime.getRuntime().availableProcessors(), loadAtStart));
         text.append(String.format(Locale.ROOT, "%-15s %-30s %-9s %-11s %-14s %-13s %-11s %s%n", "case", "events/s",
-                "seconds", "app CPU s", "broker CPU s", "app RSS MiB", "output", "correct"));
+                "seconds", "app CPU s", "broker CPU s", "app RSS MiB", "written", "correct"));
         for (final BenchCase benchCase : options.cases()) {
             final List<RunResult> runs = results.runs(benchCase);
             if (runs.isEmpty()) {
@@ -304,7 +306,7 @@ final class ResultReport {
                     Spread.of(runs, RunResult::seconds).median(), Spread.of(runs, RunResult::appCpuSeconds).median(),
                     Spread.of(runs, RunResult::brokerCpuSeconds).median(),
                     Spread.of(runs, run -> run.appPeakRssBytes() / 1048576.0).max(),
-                    String.format(Locale.ROOT, "%,.0f", Spread.of(runs, RunResult::outputRecords).median()),
+                    String.format(Locale.ROOT, "%,.0f", Spread.of(runs, RunResult::recordsWritten).median()),
                     correctness(benchCase, runs)));
         }
         text.append('\n');

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param appCpuSeconds    the application's CPU time over the same window
  * @param brokerCpuSeconds the broker's CPU time over the same window
  * @param appPeakRssBytes  the application's peak resident set size (whole life, JVM start included)
- * @param outputRecords    records the application wrote to its output topic (snapshots, or copies)
+ * @param recordsWritten   records the application wrote to its output topic, by its own count: snapshots
+ *                         and tombstones, or copies (the topic is compacted, so reading it back gives fewer)
  * @param tombstones       tombstones among them
  * @param check            how its final snapshots compare with the expected ones; null for the passthrough
  * @param correct          whether its output is right (all final snapshots have the expected values, or
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param counters         the application's own counters
  */
 record RunResult(String caseId, int repetition, long records, double seconds, double appCpuSeconds,
-                 double brokerCpuSeconds, long appPeakRssBytes, long outputRecords, long tombstones,
+                 double brokerCpuSeconds, long appPeakRssBytes, long recordsWritten, long tombstones,
                  SnapshotCheck check, boolean correct, Double initialSeconds, long stateBytes,
                  Map<String, Object> counters) {
 

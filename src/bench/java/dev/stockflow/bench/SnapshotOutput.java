@@ -41,13 +41,6 @@ final class SnapshotOutput {
     /** The format of a snapshot topic's values. */
     enum Format { AVRO, JSON }
 
-    /**
-     * @param digests   the last snapshot of each listed offer
-     * @param snapshots how many snapshot records the topic holds
-     * @param tombstones how many tombstones it holds
-     */
-    record Final(Map<String, SnapshotDigest> digests, long snapshots, long tombstones) {
-    }
 
     private final String bootstrapServers;
     private final AvroWireFormat<OfferSnapshot> avro;
@@ -57,19 +50,17 @@ final class SnapshotOutput {
         this.avro = new AvroWireFormat<>(registry, OfferSnapshot.getClassSchema(), false);
     }
 
-    Final read(final String topic, final Format format) {
+    /** The last snapshot of each offer that has one. */
+    Map<String, SnapshotDigest> read(final String topic, final Format format) {
         final Map<String, SnapshotDigest> digests = new HashMap<>();
-        final long[] counts = new long[2];
         scan(topic, (key, value) -> {
             if (value == null) {
                 digests.remove(key);
-                counts[1]++;
             } else {
                 digests.put(key, SnapshotDigest.of(decode(value, format)));
-                counts[0]++;
             }
         });
-        return new Final(digests, counts[0], counts[1]);
+        return digests;
     }
 
     /** The full text of the final snapshots of a few keys, for a mismatch report. */

@@ -56,7 +56,7 @@ class BenchSmokeIT {
             assertThat(figures.at("/appCpuSeconds/median").asDouble()).as(benchCase).isPositive();
             assertThat(figures.at("/brokerCpuSeconds/median").isNumber()).as(benchCase).isTrue();
             assertThat(figures.at("/appPeakRssMiB/median").asDouble()).as(benchCase).isPositive();
-            assertThat(figures.at("/outputRecords/median").asDouble()).as(benchCase).isPositive();
+            assertThat(figures.at("/recordsWritten/median").asDouble()).as(benchCase).isPositive();
         }
         assertThat(result.at("/cases/stockflow-eos/runs/0/check/valueMismatches").asLong()).isZero();
         assertThat(result.at("/cases/stockflow-eos/runs/0/check/missing").asLong()).isZero();

@@ -22,6 +22,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 final class PeerApp implements BenchmarkedApp {
 
+    static final String SNAPSHOTS = "snapshots";
+    static final String TOMBSTONES = "tombstones";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
     private static final long MIN_QUIET_MS = 1_000;
     private static final int QUIET_COMMITS = 3;
@@ -78,7 +80,8 @@ final class PeerApp implements BenchmarkedApp {
     @Override
     public Map<String, Object> counters() {
         return Map.of("consumed", counters.consumed(), "slotUpdatesApplied", counters.slotUpdatesApplied(),
-                "offerChangesApplied", counters.offerChangesApplied());
+                "offerChangesApplied", counters.offerChangesApplied(), SNAPSHOTS, counters.snapshots(),
+                TOMBSTONES, counters.tombstones());
     }
 
     @Override

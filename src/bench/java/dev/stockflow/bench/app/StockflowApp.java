@@ -75,8 +75,8 @@ final class StockflowApp implements BenchmarkedApp {
             counters.merge(counter.getId().getTag("outcome"), (long) counter.count(),
                     (a, b) -> (Long) a + (Long) b);
         }
-        counters.put("snapshots", (long) meters.get(StockflowMetrics.SNAPSHOTS).counter().count());
-        counters.put("tombstones", (long) meters.get(StockflowMetrics.TOMBSTONES).counter().count());
+        counters.put(PeerApp.SNAPSHOTS, (long) meters.get(StockflowMetrics.SNAPSHOTS).counter().count());
+        counters.put(PeerApp.TOMBSTONES, (long) meters.get(StockflowMetrics.TOMBSTONES).counter().count());
         return counters;
     }
 

@@ -14,6 +14,8 @@ public final class PeerCounters {
     private final AtomicLong slotUpdatesApplied = new AtomicLong();
     private final AtomicLong offerChangesSent = new AtomicLong();
     private final AtomicLong offerChangesApplied = new AtomicLong();
+    private final AtomicLong snapshots = new AtomicLong();
+    private final AtomicLong tombstones = new AtomicLong();
     private volatile long lastActivity;
 
     void recordConsumed() {
@@ -38,6 +40,18 @@ public final class PeerCounters {
         offerChangesApplied.incrementAndGet();
         lastActivity = System.currentTimeMillis();
         return aggregate;
+    }
+
+    void emitted(final Object snapshot) {
+        (snapshot == null ? tombstones : snapshots).incrementAndGet();
+    }
+
+    public long snapshots() {
+        return snapshots.get();
+    }
+
+    public long tombstones() {
+        return tombstones.get();
     }
 
     public long consumed() {

@@ -90,6 +90,7 @@ public final class PeerTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(OfferAggregate.class)));
 
         offers.toStream().mapValues((offerKey, offer) -> offer.toSnapshot(offerKey, windowMs))
+                .peek((offerKey, snapshot) -> counters.emitted(snapshot))
                 .to(topics.output(), Produced.with(Serdes.String(), JsonSerde.of(PeerSnapshot.class)));
         return builder.build();
     }
