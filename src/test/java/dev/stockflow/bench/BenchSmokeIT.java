@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ class BenchSmokeIT {
     private static final Path BENCH_CLASSES = Path.of("target", "bench-classes");
     private static final Path OUTPUT = Path.of("target", "bench-smoke");
     private static final long TIMEOUT_MINUTES = 5;
+    private static final int MAX_PROBLEM_LINES = 40;
     private static final List<String> CASES = List.of("passthrough", "stockflow-eos", "stockflow-alos", "peer");
 
     @Test
@@ -44,8 +46,8 @@ class BenchSmokeIT {
 
         // Then
         assertThat(ended).as("the harness ended within " + TIMEOUT_MINUTES + " minutes").isTrue();
-        assertThat(bench.exitValue()).as("exit code (0: every run finished and every output was right); see "
-                + OUTPUT.resolve("harness.log")).isZero();
+        assertThat(bench.exitValue()).as("exit code (0: every run finished and every output was right); from "
+                + OUTPUT.resolve("harness.log") + ":%n%s", problems()).isZero();
         final JsonNode result = new ObjectMapper().readTree(OUTPUT.resolve("result.json").toFile());
         assertThat(result.at("/workload/records").asLong()).isEqualTo(10_000);
         for (final String benchCase : CASES) {
@@ -67,6 +69,22 @@ class BenchSmokeIT {
         assertThat(result.at("/latency/p99Ms").isNumber()).isTrue();
         assertThat(result.at("/targets").size()).isGreaterThan(3);
         assertThat(result.at("/failures").size()).isZero();
+    }
+
+    /** What the harness logged as going wrong, and its own report, so that a failure explains itself in CI. */
+    private static String problems() throws IOException {
+        final List<String> lines = new ArrayList<>();
+        try (Stream<String> log = Files.lines(OUTPUT.resolve("harness.log"))) {
+            log.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("Caused by")
+                    || line.contains("FAILED")).limit(MAX_PROBLEM_LINES).forEach(lines::add);
+        }
+        for (final String report : List.of("mismatches.txt", "result.txt")) {
+            final Path file = OUTPUT.resolve(report);
+            if (Files.exists(file)) {
+                lines.addAll(Files.readAllLines(file).stream().limit(MAX_PROBLEM_LINES).toList());
+            }
+        }
+        return String.join(System.lineSeparator(), lines);
     }
 
     /** The harness on this JVM's test classpath, as bench/run starts it. */
