@@ -22,4 +22,14 @@ public final class OfferKey {
     public static String sku(final String offerKey) {
         return offerKey.substring(offerKey.indexOf(SEPARATOR) + 1);
     }
+
+    /** Where the first ':' is in the key's UTF-8 bytes (':' is one byte that no multi-byte character holds). */
+    static int separatorIndex(final byte[] offerKey) {
+        for (int i = 0; i < offerKey.length; i++) {
+            if (offerKey[i] == SEPARATOR) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("an offer key without ':'");
+    }
 }

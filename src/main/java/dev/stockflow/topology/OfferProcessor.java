@@ -1,6 +1,5 @@
 package dev.stockflow.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
@@ -17,6 +16,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>No-op suppression is safe under at-least-once too: see {@link StoredOffer} for how a redelivered
  * change after a crash is recognised and its snapshot emitted again.
+ *
+ * <p>The store read is skipped for offers seen lately: {@link RecentOffers} keeps their decoded state,
+ * written through on every change.
  */
 final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]> {
 
@@ -26,6 +28,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     private ProcessorContext<Bytes, byte[]> context;
     private KeyValueStore<Bytes, byte[]> store;
     private DelistingSweeper sweeper;
+    private final RecentOffers recent = new RecentOffers();
 
     OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots, final ProcessingListener listener) {
         this.settings = settings;
@@ -37,17 +40,34 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     public void init(final ProcessorContext<Bytes, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(OfferTopology.STORE_NAME);
-        this.sweeper = new DelistingSweeper(store, settings.rules(), settings.sweepBatch());
+        // Initialised again after a restore (e.g. an aborted transaction): nothing held may be trusted.
+        recent.clear();
+        this.sweeper = new DelistingSweeper(store, settings.rules(), settings.sweepBatch(), recent::forget);
         context.schedule(Duration.ofMillis(settings.sweepIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> sweeper.sweep(context.currentStreamTimeMs()));
     }
 
     @Override
     public void process(final Record<Bytes, OfferEvent> record) {
+        try {
+            apply(record);
+        } catch (final RuntimeException e) {
+            // The state may be half-applied in memory and not in the store: drop it, let the error handler decide.
+            recent.forget(record.key());
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        recent.clear();
+    }
+
+    private void apply(final Record<Bytes, OfferEvent> record) {
+        final Bytes key = record.key();
         final Input input = inputOf(record.value());
         final long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        final byte[] bytes = store.get(record.key());
-        final StoredOffer stored = bytes == null ? new StoredOffer() : StoredOfferCodec.decode(bytes);
+        final StoredOffer stored = read(key);
         final boolean replay = stored.isReplay(input.index(), offset);
         final OfferState state = stored.state();
 
@@ -56,9 +76,11 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         if (applied.stateChanged()) {
             stored.markApplied(input.index(), offset);
             if (state.isEmpty()) {
-                store.delete(record.key());
+                store.delete(key);
+                recent.forget(key);
             } else {
-                store.put(record.key(), StoredOfferCodec.encode(stored));
+                store.put(key, StoredOfferCodec.encode(stored));
+                recent.remember(key, stored);
             }
         }
         final Applied.Emission emission = replay && applied.emission() == Applied.Emission.NONE
@@ -67,11 +89,25 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         emit(record, state, emission);
     }
 
+    /** The offer's stored state: held in memory, or read from the store (and held from now on). */
+    private StoredOffer read(final Bytes key) {
+        final StoredOffer held = recent.get(key);
+        if (held != null) {
+            return held;
+        }
+        final byte[] bytes = store.get(key);
+        final StoredOffer stored = bytes == null ? new StoredOffer() : StoredOfferCodec.decode(bytes);
+        if (bytes != null) {
+            recent.remember(key, stored);
+        }
+        return stored;
+    }
+
     private void emit(final Record<Bytes, OfferEvent> record, final OfferState state, final Applied.Emission emission) {
         if (emission == Applied.Emission.SNAPSHOT) {
-            final String offerKey = new String(record.key().get(), StandardCharsets.UTF_8);
             // Snapshots are derived records: the input's headers (tracing, producer metadata) do not apply.
-            context.forward(record.withValue(snapshots.encode(offerKey, state)).withHeaders(new RecordHeaders()));
+            context.forward(record.withValue(snapshots.encode(record.key().get(), state))
+                    .withHeaders(new RecordHeaders()));
             listener.onSnapshot(context.currentSystemTimeMs() - record.timestamp());
         } else if (emission == Applied.Emission.TOMBSTONE) {
             context.forward(record.<byte[]>withValue(null).withHeaders(new RecordHeaders()));

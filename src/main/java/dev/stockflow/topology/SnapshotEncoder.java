@@ -5,6 +5,7 @@ import dev.stockflow.serde.AvroWireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -40,6 +41,15 @@ public final class SnapshotEncoder {
 
     /** The wire-format bytes of the snapshot of a listed offer. */
     public byte[] encode(final String offerKey, final OfferState state) {
+        return encode(offerKey.getBytes(StandardCharsets.UTF_8), state);
+    }
+
+    /**
+     * The wire-format bytes of the snapshot of a listed offer.
+     *
+     * @param offerKey the offer key's UTF-8 bytes, as the store and the topics carry it
+     */
+    public byte[] encode(final byte[] offerKey, final OfferState state) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         final int id = format.schemaId(subject);
         out.write(MAGIC_BYTE);
@@ -59,10 +69,13 @@ public final class SnapshotEncoder {
         return out.toByteArray();
     }
 
-    private void writeBody(final BinaryEncoder avro, final String offerKey, final OfferState state)
+    private void writeBody(final BinaryEncoder avro, final byte[] offerKey, final OfferState state)
             throws IOException {
-        avro.writeString(OfferKey.partnerId(offerKey));
-        avro.writeString(OfferKey.sku(offerKey));
+        // Avro writes a string as its UTF-8 length and bytes, exactly as it writes bytes: the two halves
+        // of the key go out as they are, without becoming text and back.
+        final int separator = OfferKey.separatorIndex(offerKey);
+        avro.writeBytes(offerKey, 0, separator);
+        avro.writeBytes(offerKey, separator + 1, offerKey.length - separator - 1);
         long total = 0;
         for (final StockSlot slot : state.locations()) {
             total += slot.quantity();

@@ -12,6 +12,10 @@ import java.util.List;
  * offsets; the delisting; the stock slots; the price slots with their history. Integers are LEB128
  * varints, signed ones zig-zag encoded; a slot stores its updatedAt as the distance back from its
  * version time (usually 0 or small). Strings are length-prefixed UTF-8.
+ *
+ * <p>Decoding runs once per event, so it avoids making text it does not need: eventIds stay UTF-8
+ * bytes (see {@link Version}) and the identifiers that repeat across offers (location ids, channels,
+ * currencies) come from a shared table of canonical strings.
  */
 public final class StoredOfferCodec {
 
@@ -19,13 +23,17 @@ public final class StoredOfferCodec {
     private static final int EMISSION_MASK = 0b11;
     private static final int HAS_DELISTING = 0b100;
     private static final Applied.Emission[] EMISSIONS = Applied.Emission.values();
+    private static final InternedText IDENTIFIERS = new InternedText();
+    /** A scratch buffer per stream thread: encoding allocates only the result. */
+    private static final ThreadLocal<Writer> SCRATCH = ThreadLocal.withInitial(() -> new Writer(1024));
 
     private StoredOfferCodec() {
     }
 
     public static byte[] encode(final StoredOffer stored) {
         final OfferState state = stored.state();
-        final Writer out = new Writer(64 + 48 * (state.locations().size() + state.prices().size()));
+        final Writer out = SCRATCH.get();
+        out.reset();
         out.writeByte(FORMAT);
         final Version delisting = state.delisting();
         out.writeByte(state.lastEmission().ordinal() | (delisting != null ? HAS_DELISTING : 0));
@@ -70,7 +78,7 @@ public final class StoredOfferCodec {
         final int locationCount = (int) in.readVarLong();
         final List<StockSlot> locations = new ArrayList<>(locationCount + 1);
         for (int i = 0; i < locationCount; i++) {
-            final String locationId = in.readString();
+            final String locationId = in.readIdentifier();
             final int quantity = (int) in.readVarLong();
             final Version version = readVersion(in);
             locations.add(new StockSlot(locationId, quantity, version, version.occurredAt() - in.readVarLong()));
@@ -102,8 +110,8 @@ public final class StoredOfferCodec {
     }
 
     private static PriceSlot readPrice(final Reader in) {
-        final String channel = in.readString();
-        final String currency = in.readString();
+        final String channel = in.readIdentifier();
+        final String currency = in.readIdentifier();
         final long regular = in.readVarLong();
         final long sale = in.readVarLong();
         final Version version = readVersion(in);
@@ -112,7 +120,7 @@ public final class StoredOfferCodec {
         final List<PricePoint> points = new ArrayList<>(pointCount + 1);
         for (int i = 0; i < pointCount; i++) {
             final long occurredAt = updatedAt - in.readSignedVarLong();
-            points.add(new PricePoint(occurredAt, in.readString(), in.readVarLong()));
+            points.add(new PricePoint(occurredAt, in.readIdentifier(), in.readVarLong()));
         }
         return new PriceSlot(channel, currency, regular, sale == 0 ? null : sale, version, updatedAt,
                 new PriceHistory(points));
@@ -120,12 +128,12 @@ public final class StoredOfferCodec {
 
     private static void writeVersion(final Writer out, final Version version) {
         out.writeSignedVarLong(version.occurredAt());
-        out.writeString(version.eventId());
+        out.writeBytes(version.eventIdUtf8());
     }
 
     private static Version readVersion(final Reader in) {
         final long occurredAt = in.readSignedVarLong();
-        return new Version(occurredAt, in.readString());
+        return new Version(occurredAt, in.readBytes());
     }
 
     /** A growable byte buffer with varint and string writers. */
@@ -157,11 +165,30 @@ public final class StoredOfferCodec {
         }
 
         void writeString(final String value) {
-            final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            final int length = value.length();
+            for (int i = 0; i < length; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    writeBytes(value.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            // ASCII (identifiers nearly always are): one byte per char, no intermediate array.
+            writeVarLong(length);
+            ensure(length);
+            for (int i = 0; i < length; i++) {
+                buffer[position++] = (byte) value.charAt(i);
+            }
+        }
+
+        void writeBytes(final byte[] utf8) {
             writeVarLong(utf8.length);
             ensure(utf8.length);
             System.arraycopy(utf8, 0, buffer, position, utf8.length);
             position += utf8.length;
+        }
+
+        void reset() {
+            position = 0;
         }
 
         byte[] toByteArray() {
@@ -205,9 +232,16 @@ public final class StoredOfferCodec {
             return (raw >>> 1) ^ -(raw & 1);
         }
 
-        String readString() {
+        String readIdentifier() {
             final int length = (int) readVarLong();
-            final String value = new String(buffer, position, length, StandardCharsets.UTF_8);
+            final String value = IDENTIFIERS.decode(buffer, position, length);
+            position += length;
+            return value;
+        }
+
+        byte[] readBytes() {
+            final int length = (int) readVarLong();
+            final byte[] value = Arrays.copyOfRange(buffer, position, position + length);
             position += length;
             return value;
         }

@@ -3,12 +3,14 @@ package dev.stockflow.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,26 @@ class ProcessingErrorTest {
     }
 
     @Test
+    void shouldForgetAHalfAppliedStateWhenProcessingFails() {
+        // Given: the offer is stored with 13 units, then an update to 5 fails after the rules applied it
+        // in memory but before it was stored
+        final ProcessingListener failing = new ThrowingOnOutcome(2);
+        try (OfferTopologyFixture fixture = new OfferTopologyFixture(TopologySettings.DEFAULTS, failing, null)) {
+            fixture.stock(OFFER, "berlin", 13, T0, "e1");
+            fixture.stock(OFFER, "berlin", 5, T0 + 1, "e2");
+
+            // When: a later update sets the same 5 units
+            fixture.stock(OFFER, "berlin", 5, T0 + 2, "e3");
+
+            // Then: it is a change from the stored 13, not a repeat of the failed update's value
+            assertThat(fixture.deadLetters()).hasSize(1);
+            final List<OfferSnapshot> emitted = fixture.snapshots().stream().map(Map.Entry::getValue).toList();
+            assertThat(emitted).extracting(OfferSnapshot::getTotalQuantity).containsExactly(13L, 5L);
+            assertThat(emitted.get(1).getLocations().get(0).getUpdatedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 2));
+        }
+    }
+
+    @Test
     void shouldFailInsteadOfDeadLetteringWhenTheRegistryIsDown() {
         // Given: every schema lookup fails as an unreachable registry would
         try (OfferTopologyFixture fixture = new OfferTopologyFixture(TopologySettings.DEFAULTS,
@@ -62,16 +84,27 @@ class ProcessingErrorTest {
     }
 
     /** Simulates a processing bug that one record triggers: the first outcome reported throws. */
-    private static final class ThrowingOnFirstOutcome implements ProcessingListener {
+    private static final class ThrowingOnFirstOutcome extends ThrowingOnOutcome {
+        ThrowingOnFirstOutcome() {
+            super(1);
+        }
+    }
+
+    /** Simulates a processing bug that one record triggers: the n-th outcome reported throws. */
+    private static class ThrowingOnOutcome implements ProcessingListener {
+        private final int failing;
         private int calls;
+
+        ThrowingOnOutcome(final int failing) {
+            this.failing = failing;
+        }
 
         @Override
         public void onOutcome(final Input input, final Outcome outcome) {
-            if (calls++ == 0) {
+            if (++calls == failing) {
                 throw new IllegalStateException("simulated failure");
             }
         }
-
     }
 
     private static final class UnreachableRegistry implements SchemaRegistryClient {
