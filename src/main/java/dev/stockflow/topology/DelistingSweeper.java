@@ -2,7 +2,6 @@ package dev.stockflow.topology;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -21,16 +20,12 @@ final class DelistingSweeper {
     private final KeyValueStore<Bytes, byte[]> store;
     private final RuleSettings rules;
     private final int batch;
-    private final Consumer<Bytes> rewritten;
     private Bytes resumeAfter;
 
-    /** @param rewritten told of each offer the sweep changes in the store, so copies elsewhere can be dropped */
-    DelistingSweeper(final KeyValueStore<Bytes, byte[]> store, final RuleSettings rules, final int batch,
-                     final Consumer<Bytes> rewritten) {
+    DelistingSweeper(final KeyValueStore<Bytes, byte[]> store, final RuleSettings rules, final int batch) {
         this.store = store;
         this.rules = rules;
         this.batch = batch;
-        this.rewritten = rewritten;
     }
 
     /** Visits up to one batch of offers; returns how many delistings it forgot. */
@@ -60,7 +55,6 @@ final class DelistingSweeper {
             } else {
                 store.put(offer.key, StoredOfferCodec.encode(offer.value));
             }
-            rewritten.accept(offer.key);
         }
         return expired.size();
     }

@@ -16,9 +16,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>No-op suppression is safe under at-least-once too: see {@link StoredOffer} for how a redelivered
  * change after a crash is recognised and its snapshot emitted again.
- *
- * <p>The store read is skipped for offers seen lately: {@link RecentOffers} keeps their decoded state,
- * written through on every change.
  */
 final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]> {
 
@@ -28,7 +25,6 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     private ProcessorContext<Bytes, byte[]> context;
     private KeyValueStore<Bytes, byte[]> store;
     private DelistingSweeper sweeper;
-    private final RecentOffers recent = new RecentOffers();
 
     OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots, final ProcessingListener listener) {
         this.settings = settings;
@@ -40,30 +36,13 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     public void init(final ProcessorContext<Bytes, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(OfferTopology.STORE_NAME);
-        // Initialised again after a restore (e.g. an aborted transaction): nothing held may be trusted.
-        recent.clear();
-        this.sweeper = new DelistingSweeper(store, settings.rules(), settings.sweepBatch(), recent::forget);
+        this.sweeper = new DelistingSweeper(store, settings.rules(), settings.sweepBatch());
         context.schedule(Duration.ofMillis(settings.sweepIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> sweeper.sweep(context.currentStreamTimeMs()));
     }
 
     @Override
     public void process(final Record<Bytes, OfferEvent> record) {
-        try {
-            apply(record);
-        } catch (final RuntimeException e) {
-            // The state may be half-applied in memory and not in the store: drop it, let the error handler decide.
-            recent.forget(record.key());
-            throw e;
-        }
-    }
-
-    @Override
-    public void close() {
-        recent.clear();
-    }
-
-    private void apply(final Record<Bytes, OfferEvent> record) {
         final Bytes key = record.key();
         final Input input = inputOf(record.value());
         final long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
@@ -77,10 +56,8 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
             stored.markApplied(input.index(), offset);
             if (state.isEmpty()) {
                 store.delete(key);
-                recent.forget(key);
             } else {
                 store.put(key, StoredOfferCodec.encode(stored));
-                recent.remember(key, stored);
             }
         }
         final Applied.Emission emission = replay && applied.emission() == Applied.Emission.NONE
@@ -89,18 +66,9 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         emit(record, state, emission);
     }
 
-    /** The offer's stored state: held in memory, or read from the store (and held from now on). */
     private StoredOffer read(final Bytes key) {
-        final StoredOffer held = recent.get(key);
-        if (held != null) {
-            return held;
-        }
         final byte[] bytes = store.get(key);
-        final StoredOffer stored = bytes == null ? new StoredOffer() : StoredOfferCodec.decode(bytes);
-        if (bytes != null) {
-            recent.remember(key, stored);
-        }
-        return stored;
+        return bytes == null ? new StoredOffer() : StoredOfferCodec.decode(bytes);
     }
 
     private void emit(final Record<Bytes, OfferEvent> record, final OfferState state, final Applied.Emission emission) {
