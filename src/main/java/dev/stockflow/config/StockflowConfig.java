@@ -62,7 +62,8 @@ public final class StockflowConfig extends AbstractConfig {
             + "for fast fail-over.";
 
     public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
-    private static final String NUM_STREAM_THREADS_DOC = "Stream threads per instance.";
+    private static final String NUM_STREAM_THREADS_DOC = "Stream threads per instance; 0 starts one per "
+            + "processor the JVM may use (its container's CPU limit). More threads than input partitions stay idle.";
 
     public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
     public static final int ROCKSDB_MEMORY_MB_DEFAULT = 256;
@@ -70,9 +71,10 @@ public final class StockflowConfig extends AbstractConfig {
             + "block cache shared by all stores, write buffers counted against it).";
 
     public static final String CACHE_MAX_BYTES_CONFIG = "cache.max.bytes";
-    public static final long CACHE_MAX_BYTES_DEFAULT = 32L * 1024 * 1024;
-    private static final String CACHE_MAX_BYTES_DOC = "On-heap record cache in front of the state store (Kafka "
-            + "Streams statestore.cache.max.bytes): absorbs hot keys between commits.";
+    public static final long CACHE_MAX_BYTES_DEFAULT = TopologySettings.DEFAULT_OFFER_CACHE_BYTES;
+    private static final String CACHE_MAX_BYTES_DOC = "Heap budget for offers kept decoded in front of the state "
+            + "store, shared by all its partitions: an offer changed several times between two commits is written "
+            + "to RocksDB and its changelog once. 0 caches nothing.";
 
     public static final String TOPIC_STOCK_CONFIG = "topic.stock-updates";
     public static final String TOPIC_PRICE_CONFIG = "topic.price-updates";
@@ -149,7 +151,7 @@ public final class StockflowConfig extends AbstractConfig {
                     PROCESSING_GUARANTEE_DOC)
             .define(NUM_STANDBY_REPLICAS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     NUM_STANDBY_REPLICAS_DOC)
-            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
             .define(ROCKSDB_MEMORY_MB_CONFIG, Type.INT, ROCKSDB_MEMORY_MB_DEFAULT, ConfigDef.Range.atLeast(16),
                     Importance.MEDIUM, ROCKSDB_MEMORY_MB_DOC)
@@ -241,13 +243,22 @@ public final class StockflowConfig extends AbstractConfig {
         return settings;
     }
 
+    /**
+     * The stream threads to start: {@code num.stream.threads}, or one per available processor when it is 0.
+     * With exactly-once each thread commits on its own, so while one waits for its commit another processes.
+     */
+    public int streamThreads() {
+        final int configured = getInt(NUM_STREAM_THREADS_CONFIG);
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     public TopologySettings topologySettings() {
         final RuleSettings rules = new RuleSettings(Duration.ofDays(getInt(OMNIBUS_WINDOW_DAYS_CONFIG)).toMillis(),
                 duration(DELIST_RETENTION_CONFIG).toMillis());
         return new TopologySettings(getString(TOPIC_STOCK_CONFIG), getString(TOPIC_PRICE_CONFIG),
                 getString(TOPIC_DELISTING_CONFIG), getString(TOPIC_SNAPSHOT_CONFIG), getString(TOPIC_DLQ_CONFIG),
                 rules, duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
-                getInt(DELIST_SWEEP_BATCH_CONFIG), getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
+                getInt(DELIST_SWEEP_BATCH_CONFIG), getLong(CACHE_MAX_BYTES_CONFIG), getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
     }
 
     /** Validates a duration setting when the configuration is loaded, not when it is first used. */

@@ -30,8 +30,10 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 config.getString(StockflowConfig.PROCESSING_GUARANTEE_CONFIG));
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(StockflowConfig.NUM_STANDBY_REPLICAS_CONFIG));
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StockflowConfig.NUM_STREAM_THREADS_CONFIG));
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.getLong(StockflowConfig.CACHE_MAX_BYTES_CONFIG));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        // The offer store caches decoded offers itself (cache.max.bytes); Kafka Streams' record cache would only
+        // hold a second copy.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         putIfSet(props, StreamsConfig.STATE_DIR_CONFIG, config.getString(StockflowConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Forgets delistings that have outlived {@code delist.retention}, so the store does not grow without
@@ -17,12 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DelistingSweeper {
 
-    private final KeyValueStore<Bytes, byte[]> store;
+    private final OfferStore store;
     private final RuleSettings rules;
     private final int batch;
     private Bytes resumeAfter;
 
-    DelistingSweeper(final KeyValueStore<Bytes, byte[]> store, final RuleSettings rules, final int batch) {
+    DelistingSweeper(final OfferStore store, final RuleSettings rules, final int batch) {
         this.store = store;
         this.rules = rules;
         this.batch = batch;
@@ -33,7 +32,7 @@ final class DelistingSweeper {
         final List<KeyValue<Bytes, StoredOffer>> expired = new ArrayList<>();
         int visited = 0;
         Bytes last = null;
-        try (KeyValueIterator<Bytes, byte[]> offers = store.range(resumeAfter, null)) {
+        try (KeyValueIterator<Bytes, byte[]> offers = store.writtenBack(resumeAfter)) {
             while (offers.hasNext() && visited < batch) {
                 final KeyValue<Bytes, byte[]> offer = offers.next();
                 last = offer.key;
@@ -41,7 +40,7 @@ final class DelistingSweeper {
                     continue; // range() is inclusive; this one was visited by the previous sweep
                 }
                 visited++;
-                final StoredOffer stored = StoredOfferCodec.decode(offer.value);
+                final StoredOffer stored = store.readWithoutCaching(offer.key, offer.value);
                 if (stored.state().forgetDelistingIfExpired(streamTime, rules)) {
                     expired.add(KeyValue.pair(offer.key, stored));
                 }
@@ -50,11 +49,7 @@ final class DelistingSweeper {
         }
         // Written after the iterator is closed: stores do not promise stable iteration under writes.
         for (final KeyValue<Bytes, StoredOffer> offer : expired) {
-            if (offer.value.state().isEmpty()) {
-                store.delete(offer.key);
-            } else {
-                store.put(offer.key, StoredOfferCodec.encode(offer.value));
-            }
+            store.write(offer.key, offer.value);
         }
         return expired.size();
     }

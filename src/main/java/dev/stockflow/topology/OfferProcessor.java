@@ -8,11 +8,11 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies validated events to their offer's state: one store read and at most one store write per
- * event, and a snapshot (or tombstone) only when the offer's observable state changed.
+ * event ({@link OfferStore} caches decoded offers and writes them back before each commit), and a
+ * snapshot (or tombstone) only when the offer's observable state changed.
  *
  * <p>No-op suppression is safe under at-least-once too: see {@link StoredOffer} for how a redelivered
  * change after a crash is recognised and its snapshot emitted again.
@@ -23,8 +23,9 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     private final SnapshotEncoder snapshots;
     private final ProcessingListener listener;
     private ProcessorContext<Bytes, byte[]> context;
-    private KeyValueStore<Bytes, byte[]> store;
+    private OfferStore store;
     private DelistingSweeper sweeper;
+    private final ByteWriter snapshotScratch = new ByteWriter(512);
 
     OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots, final ProcessingListener listener) {
         this.settings = settings;
@@ -46,7 +47,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         final Bytes key = record.key();
         final Input input = inputOf(record.value());
         final long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        final StoredOffer stored = read(key);
+        final StoredOffer stored = store.read(key); // a copy: a failure below leaves the store as it was
         final boolean replay = stored.isReplay(input.index(), offset);
         final OfferState state = stored.state();
 
@@ -54,11 +55,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         listener.onOutcome(input, applied.outcome());
         if (applied.stateChanged()) {
             stored.markApplied(input.index(), offset);
-            if (state.isEmpty()) {
-                store.delete(key);
-            } else {
-                store.put(key, StoredOfferCodec.encode(stored));
-            }
+            store.write(key, stored);
         }
         final Applied.Emission emission = replay && applied.emission() == Applied.Emission.NONE
                 ? state.lastEmission() // re-send what this record may have caused before a crash
@@ -66,15 +63,10 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         emit(record, state, emission);
     }
 
-    private StoredOffer read(final Bytes key) {
-        final byte[] bytes = store.get(key);
-        return bytes == null ? new StoredOffer() : StoredOfferCodec.decode(bytes);
-    }
-
     private void emit(final Record<Bytes, OfferEvent> record, final OfferState state, final Applied.Emission emission) {
         if (emission == Applied.Emission.SNAPSHOT) {
             // Snapshots are derived records: the input's headers (tracing, producer metadata) do not apply.
-            context.forward(record.withValue(snapshots.encode(record.key().get(), state))
+            context.forward(record.withValue(snapshots.encode(record.key().get(), state, snapshotScratch))
                     .withHeaders(new RecordHeaders()));
             listener.onSnapshot(context.currentSystemTimeMs() - record.timestamp());
         } else if (emission == Applied.Emission.TOMBSTONE) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything Stockflow knows about one offer, and the rules that change it.
@@ -21,6 +22,8 @@ public final class OfferState {
     private Version delisting;
     private long delistingProcessedAt;
     private Applied.Emission lastEmission;
+    /** The slots may be shared with the state this one was copied from: copy a slot before changing it. */
+    private final boolean slotsShared;
 
     public OfferState() {
         this(new ArrayList<>(4), new ArrayList<>(2), null, 0L, Applied.Emission.NONE);
@@ -28,11 +31,27 @@ public final class OfferState {
 
     OfferState(final List<StockSlot> locations, final List<PriceSlot> prices, final Version delisting,
                final long delistingProcessedAt, final Applied.Emission lastEmission) {
+        this(locations, prices, delisting, delistingProcessedAt, lastEmission, false);
+    }
+
+    private OfferState(final List<StockSlot> locations, final List<PriceSlot> prices, final Version delisting,
+                       final long delistingProcessedAt, final Applied.Emission lastEmission,
+                       final boolean slotsShared) {
         this.locations = locations;
         this.prices = prices;
         this.delisting = delisting;
         this.delistingProcessedAt = delistingProcessedAt;
         this.lastEmission = lastEmission;
+        this.slotsShared = slotsShared;
+    }
+
+    /**
+     * A copy that {@link #apply} can change while this state stays as it is. Copy on write: the copy shares
+     * the slots and copies only those an event changes, which keeps a copy per event cheap.
+     */
+    public OfferState copy() {
+        return new OfferState(new ArrayList<>(locations), new ArrayList<>(prices), delisting, delistingProcessedAt,
+                lastEmission, true);
     }
 
     /** Stock slots sorted by locationId. */
@@ -125,7 +144,8 @@ public final class OfferState {
                     change.occurredAt()));
             return Outcome.CHANGED;
         }
-        return locations.get(index).apply(change);
+        final Outcome notNewer = locations.get(index).notNewer(change.version());
+        return notNewer != null ? notNewer : writable(locations, index, StockSlot::copy).apply(change);
     }
 
     private Outcome applyPrice(final OfferEvent.PriceChange change, final long window) {
@@ -137,7 +157,8 @@ public final class OfferState {
             prices.add(-index - 1, PriceSlot.first(change, window));
             return Outcome.CHANGED;
         }
-        return prices.get(index).apply(change, window);
+        final Outcome notNewer = prices.get(index).notNewer(change.version());
+        return notNewer != null ? notNewer : writable(prices, index, PriceSlot::copy).apply(change, window);
     }
 
     private Outcome applyDelisting(final OfferEvent.Delisting change, final long streamTime, final long window) {
@@ -156,8 +177,8 @@ public final class OfferState {
         final long delistedAt = change.occurredAt();
         boolean changed = locations.removeIf(slot -> slot.version().occurredAt() <= delistedAt);
         changed |= prices.removeIf(slot -> slot.version().occurredAt() <= delistedAt);
-        for (final PriceSlot slot : prices) {
-            changed |= slot.dropHistoryUpTo(delistedAt, window);
+        for (int i = 0; i < prices.size(); i++) {
+            changed |= writable(prices, i, PriceSlot::copy).dropHistoryUpTo(delistedAt, window);
         }
         return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
     }
@@ -179,6 +200,16 @@ public final class OfferState {
             return Applied.Emission.NONE;
         }
         return lastEmission;
+    }
+
+    /** The slot at the index, copied first when it may be shared with another state. */
+    private <T> T writable(final List<T> slots, final int index, final UnaryOperator<T> copy) {
+        if (!slotsShared) {
+            return slots.get(index);
+        }
+        final T own = copy.apply(slots.get(index));
+        slots.set(index, own);
+        return own;
     }
 
     /** Binary search by id; returns -(insertion point) - 1 when absent, like {@link Collections#binarySearch}. */

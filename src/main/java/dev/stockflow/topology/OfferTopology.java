@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.BytesSerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -51,8 +50,8 @@ public final class OfferTopology {
         topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, snapshots, listener),
                 validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
                 validateNode(Input.DELISTING, settings));
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME),
-                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), APPLY_NODE);
+        topology.addStateStore(new OfferStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME),
+                settings.offerCacheBytes()), APPLY_NODE);
 
         topology.addSink(SNAPSHOT_SINK, settings.snapshotTopic(), new BytesSerializer(), new ByteArraySerializer(),
                 APPLY_NODE);

@@ -24,6 +24,11 @@ public final class PriceHistory {
         this.points = points;
     }
 
+    /** An independent copy; the points themselves are immutable and shared. */
+    PriceHistory copy() {
+        return new PriceHistory(new ArrayList<>(points));
+    }
+
     public List<PricePoint> points() {
         return Collections.unmodifiableList(points);
     }

@@ -28,6 +28,11 @@ public final class PriceSlot extends Slot {
         return slot;
     }
 
+    /** An independent copy; versions and history points are immutable and shared. */
+    PriceSlot copy() {
+        return new PriceSlot(channel, currency, regularPrice, salePrice, version(), updatedAt(), history.copy());
+    }
+
     public String channel() {
         return channel;
     }

@@ -24,20 +24,29 @@ abstract class Slot {
     }
 
     /**
+     * Settles an update whose version is not newer than the slot's, without changing anything.
+     *
+     * @return {@link Outcome#DUPLICATE} or {@link Outcome#STALE} when it is not newer, else null
+     */
+    final Outcome notNewer(final Version incoming) {
+        final int order = incoming.compareTo(version);
+        if (order == 0) {
+            return Outcome.DUPLICATE;
+        }
+        return order < 0 ? Outcome.STALE : null;
+    }
+
+    /**
      * Moves the slot to the incoming version when it is newer.
      *
      * @return {@link Outcome#DUPLICATE} or {@link Outcome#STALE} when it is not (nothing changed), else null
      */
     final Outcome advanceTo(final Version incoming) {
-        final int order = incoming.compareTo(version);
-        if (order == 0) {
-            return Outcome.DUPLICATE;
+        final Outcome notNewer = notNewer(incoming);
+        if (notNewer == null) {
+            version = incoming;
         }
-        if (order < 0) {
-            return Outcome.STALE;
-        }
-        version = incoming;
-        return null;
+        return notNewer;
     }
 
     /** The value changed with the update applied last, which took effect at its occurredAt. */

@@ -2,17 +2,13 @@ package dev.stockflow.topology;
 
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.serde.AvroWireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 
 /**
  * Writes a listed offer's snapshot in the registry wire format straight from its state, field by field
- * in the order of {@code OfferSnapshot.avsc}, with Avro's own binary encoder.
+ * in the order of {@code OfferSnapshot.avsc}, in Avro's binary encoding (zig-zag varints, length-prefixed
+ * UTF-8, arrays as one block and a zero, unions as a branch index).
  *
  * <p>This is the per-snapshot hot path: building the {@link OfferSnapshot} object tree (with an Instant
  * per timestamp) only to have Avro's generic writer walk it again costs more than the rest of the
@@ -26,12 +22,11 @@ public final class SnapshotEncoder {
     private static final int NULL_BRANCH = 0;
     private static final int LONG_BRANCH = 1;
 
-    /** One encoder per stream thread, re-pointed at each snapshot's buffer (Avro's reuse idiom). */
-    private static final ThreadLocal<BinaryEncoder> REUSABLE = new ThreadLocal<>();
-
     private final AvroWireFormat<OfferSnapshot> format;
     private final String subject;
     private final RuleSettings rules;
+    /** The snapshot schema's registry id, looked up once (0 until then: ids are positive). */
+    private volatile int schemaId;
 
     public SnapshotEncoder(final AvroWireFormat<OfferSnapshot> format, final String subject, final RuleSettings rules) {
         this.format = format;
@@ -50,78 +45,73 @@ public final class SnapshotEncoder {
      * @param offerKey the offer key's UTF-8 bytes, as the store and the topics carry it
      */
     public byte[] encode(final byte[] offerKey, final OfferState state) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        final int id = format.schemaId(subject);
-        out.write(MAGIC_BYTE);
-        out.write(id >>> 24);
-        out.write(id >>> 16);
-        out.write(id >>> 8);
-        out.write(id);
-        // A buffered encoder: the direct one hands every byte to the (synchronized) stream on its own.
-        final BinaryEncoder avro = EncoderFactory.get().binaryEncoder(out, REUSABLE.get());
-        REUSABLE.set(avro);
-        try {
-            writeBody(avro, offerKey, state);
-            avro.flush();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return encode(offerKey, state, new ByteWriter(256));
     }
 
-    private void writeBody(final BinaryEncoder avro, final byte[] offerKey, final OfferState state)
-            throws IOException {
-        // Avro writes a string as its UTF-8 length and bytes, exactly as it writes bytes: the two halves
-        // of the key go out as they are, without becoming text and back.
+    /** As {@link #encode(byte[], OfferState)}, with a scratch buffer the caller reuses. */
+    byte[] encode(final byte[] offerKey, final OfferState state, final ByteWriter out) {
+        out.reset();
+        out.writeByte(MAGIC_BYTE);
+        out.writeInt32BigEndian(schemaId());
+        // Avro writes a string as its UTF-8 length and bytes: the two halves of the key go out as they are.
         final int separator = OfferKey.separatorIndex(offerKey);
-        avro.writeBytes(offerKey, 0, separator);
-        avro.writeBytes(offerKey, separator + 1, offerKey.length - separator - 1);
+        out.writeAvroString(offerKey, 0, separator);
+        out.writeAvroString(offerKey, separator + 1, offerKey.length - separator - 1);
         long total = 0;
         for (final StockSlot slot : state.locations()) {
             total += slot.quantity();
         }
-        avro.writeLong(total);
-        avro.writeBoolean(total > 0);
-        writeLocations(avro, state.locations());
-        writePrices(avro, state.prices());
-        avro.writeLong(state.updatedAt());
+        out.writeZigZag(total);
+        out.writeByte(total > 0 ? 1 : 0);
+        writeLocations(out, state.locations());
+        writePrices(out, state.prices());
+        out.writeZigZag(state.updatedAt());
+        return out.toByteArray();
     }
 
-    private static void writeLocations(final BinaryEncoder avro, final List<StockSlot> locations) throws IOException {
-        avro.writeArrayStart();
-        avro.setItemCount(locations.size());
-        for (final StockSlot slot : locations) {
-            avro.startItem();
-            avro.writeString(slot.locationId());
-            avro.writeInt(slot.quantity());
-            avro.writeLong(slot.updatedAt());
+    private int schemaId() {
+        int id = schemaId;
+        if (id == 0) {
+            id = format.schemaId(subject);
+            schemaId = id;
         }
-        avro.writeArrayEnd();
+        return id;
     }
 
-    private void writePrices(final BinaryEncoder avro, final List<PriceSlot> prices) throws IOException {
-        avro.writeArrayStart();
-        avro.setItemCount(prices.size());
-        for (final PriceSlot slot : prices) {
-            avro.startItem();
-            avro.writeString(slot.channel());
-            avro.writeString(slot.currency());
-            avro.writeLong(slot.regularPrice());
-            writeOptionalLong(avro, slot.salePrice());
-            avro.writeLong(slot.effectivePrice());
-            writeOptionalLong(avro, slot.lowestPriceBefore(rules.omnibusWindowMs()));
-            avro.writeLong(slot.updatedAt());
+    private static void writeLocations(final ByteWriter out, final List<StockSlot> locations) {
+        if (!locations.isEmpty()) {
+            out.writeZigZag(locations.size());
+            for (final StockSlot slot : locations) {
+                out.writeAvroString(slot.locationId());
+                out.writeZigZag(slot.quantity());
+                out.writeZigZag(slot.updatedAt());
+            }
         }
-        avro.writeArrayEnd();
+        out.writeByte(0); // end of the array
     }
 
-    private static void writeOptionalLong(final BinaryEncoder avro, final Long value) throws IOException {
+    private void writePrices(final ByteWriter out, final List<PriceSlot> prices) {
+        if (!prices.isEmpty()) {
+            out.writeZigZag(prices.size());
+            for (final PriceSlot slot : prices) {
+                out.writeAvroString(slot.channel());
+                out.writeAvroString(slot.currency());
+                out.writeZigZag(slot.regularPrice());
+                writeOptionalLong(out, slot.salePrice());
+                out.writeZigZag(slot.effectivePrice());
+                writeOptionalLong(out, slot.lowestPriceBefore(rules.omnibusWindowMs()));
+                out.writeZigZag(slot.updatedAt());
+            }
+        }
+        out.writeByte(0); // end of the array
+    }
+
+    private static void writeOptionalLong(final ByteWriter out, final Long value) {
         if (value == null) {
-            avro.writeIndex(NULL_BRANCH);
-            avro.writeNull();
+            out.writeZigZag(NULL_BRANCH);
         } else {
-            avro.writeIndex(LONG_BRANCH);
-            avro.writeLong(value);
+            out.writeZigZag(LONG_BRANCH);
+            out.writeZigZag(value);
         }
     }
 }

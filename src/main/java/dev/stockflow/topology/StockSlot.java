@@ -12,6 +12,11 @@ public final class StockSlot extends Slot {
         this.quantity = quantity;
     }
 
+    /** An independent copy; versions are immutable and shared. */
+    StockSlot copy() {
+        return new StockSlot(locationId, quantity, version(), updatedAt());
+    }
+
     public String locationId() {
         return locationId;
     }

@@ -32,6 +32,11 @@ public final class StoredOffer {
         this.appliedOffsets = appliedOffsets;
     }
 
+    /** An independent copy: changing it leaves this one as it is. */
+    public StoredOffer copy() {
+        return new StoredOffer(state.copy(), appliedOffsets.clone());
+    }
+
     public OfferState state() {
         return state;
     }

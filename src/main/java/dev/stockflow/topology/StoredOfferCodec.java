@@ -1,6 +1,5 @@
 package dev.stockflow.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,15 +23,17 @@ public final class StoredOfferCodec {
     private static final int HAS_DELISTING = 0b100;
     private static final Applied.Emission[] EMISSIONS = Applied.Emission.values();
     private static final InternedText IDENTIFIERS = new InternedText();
-    /** A scratch buffer per stream thread: encoding allocates only the result. */
-    private static final ThreadLocal<Writer> SCRATCH = ThreadLocal.withInitial(() -> new Writer(1024));
 
     private StoredOfferCodec() {
     }
 
     public static byte[] encode(final StoredOffer stored) {
+        return encode(stored, new ByteWriter(512));
+    }
+
+    /** As {@link #encode(StoredOffer)}, with a scratch buffer the caller reuses: only the result is allocated. */
+    static byte[] encode(final StoredOffer stored, final ByteWriter out) {
         final OfferState state = stored.state();
-        final Writer out = SCRATCH.get();
         out.reset();
         out.writeByte(FORMAT);
         final Version delisting = state.delisting();
@@ -42,11 +43,11 @@ public final class StoredOfferCodec {
         }
         if (delisting != null) {
             writeVersion(out, delisting);
-            out.writeSignedVarLong(state.delistingProcessedAt());
+            out.writeZigZag(state.delistingProcessedAt());
         }
         out.writeVarLong(state.locations().size());
         for (final StockSlot slot : state.locations()) {
-            out.writeString(slot.locationId());
+            out.writeSizedString(slot.locationId());
             out.writeVarLong(slot.quantity());
             writeVersion(out, slot.version());
             out.writeVarLong(slot.version().occurredAt() - slot.updatedAt());
@@ -93,9 +94,9 @@ public final class StoredOfferCodec {
         return new StoredOffer(state, offsets);
     }
 
-    private static void writePrice(final Writer out, final PriceSlot slot) {
-        out.writeString(slot.channel());
-        out.writeString(slot.currency());
+    private static void writePrice(final ByteWriter out, final PriceSlot slot) {
+        out.writeSizedString(slot.channel());
+        out.writeSizedString(slot.currency());
         out.writeVarLong(slot.regularPrice());
         out.writeVarLong(slot.salePrice() == null ? 0 : slot.salePrice()); // a sale price is always > 0
         writeVersion(out, slot.version());
@@ -103,8 +104,8 @@ public final class StoredOfferCodec {
         final List<PricePoint> points = slot.history().points();
         out.writeVarLong(points.size());
         for (final PricePoint point : points) {
-            out.writeSignedVarLong(slot.updatedAt() - point.occurredAt());
-            out.writeString(point.currency());
+            out.writeZigZag(slot.updatedAt() - point.occurredAt());
+            out.writeSizedString(point.currency());
             out.writeVarLong(point.effectivePrice());
         }
     }
@@ -126,9 +127,9 @@ public final class StoredOfferCodec {
                 new PriceHistory(points));
     }
 
-    private static void writeVersion(final Writer out, final Version version) {
-        out.writeSignedVarLong(version.occurredAt());
-        out.writeBytes(version.eventIdUtf8());
+    private static void writeVersion(final ByteWriter out, final Version version) {
+        out.writeZigZag(version.occurredAt());
+        out.writeSizedBytes(version.eventIdUtf8());
     }
 
     private static Version readVersion(final Reader in) {
@@ -136,73 +137,7 @@ public final class StoredOfferCodec {
         return new Version(occurredAt, in.readBytes());
     }
 
-    /** A growable byte buffer with varint and string writers. */
-    private static final class Writer {
-        private byte[] buffer;
-        private int position;
-
-        Writer(final int capacity) {
-            buffer = new byte[capacity];
-        }
-
-        void writeByte(final int value) {
-            ensure(1);
-            buffer[position++] = (byte) value;
-        }
-
-        void writeVarLong(final long value) {
-            ensure(10);
-            long rest = value;
-            while ((rest & ~0x7FL) != 0) {
-                buffer[position++] = (byte) ((rest & 0x7F) | 0x80);
-                rest >>>= 7;
-            }
-            buffer[position++] = (byte) rest;
-        }
-
-        void writeSignedVarLong(final long value) {
-            writeVarLong((value << 1) ^ (value >> 63));
-        }
-
-        void writeString(final String value) {
-            final int length = value.length();
-            for (int i = 0; i < length; i++) {
-                if (value.charAt(i) >= 0x80) {
-                    writeBytes(value.getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-            }
-            // ASCII (identifiers nearly always are): one byte per char, no intermediate array.
-            writeVarLong(length);
-            ensure(length);
-            for (int i = 0; i < length; i++) {
-                buffer[position++] = (byte) value.charAt(i);
-            }
-        }
-
-        void writeBytes(final byte[] utf8) {
-            writeVarLong(utf8.length);
-            ensure(utf8.length);
-            System.arraycopy(utf8, 0, buffer, position, utf8.length);
-            position += utf8.length;
-        }
-
-        void reset() {
-            position = 0;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer, position);
-        }
-
-        private void ensure(final int more) {
-            if (position + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
-            }
-        }
-    }
-
-    /** Reads what {@link Writer} wrote. */
+    /** Reads what {@link #encode} wrote. */
     private static final class Reader {
         private final byte[] buffer;
         private int position;

@@ -9,12 +9,10 @@ import dev.stockflow.serde.UndecodableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,8 @@ class OfferProcessorReplayTest {
 
     @BeforeEach
     void init() {
-        final KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(OfferTopology.STORE_NAME), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
+        final OfferStore store = new OfferStoreBuilder(Stores.inMemoryKeyValueStore(OfferTopology.STORE_NAME),
+                TopologySettings.DEFAULT_OFFER_CACHE_BYTES).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         context.setCurrentStreamTimeMs(0L);

@@ -25,7 +25,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /** A TopologyTestDriver around {@link OfferTopology} that speaks registry wire-format bytes. */
@@ -139,6 +138,10 @@ final class OfferTopologyFixture implements AutoCloseable {
         stockTopic.pipeInput(record);
     }
 
+    void pipeDelistingBytes(final byte[] key, final byte[] value, final long timestamp) {
+        delistingTopic.pipeInput(new TestRecord<>(key, value, null, timestamp));
+    }
+
     void pipePriceBytes(final byte[] key, final byte[] value, final long timestamp) {
         priceTopic.pipeInput(new TestRecord<>(key, value, null, timestamp));
     }
@@ -180,8 +183,8 @@ final class OfferTopologyFixture implements AutoCloseable {
         return dlqTopic.readRecordsToList();
     }
 
-    KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store() {
-        return driver.getKeyValueStore(OfferTopology.STORE_NAME);
+    OfferStore store() {
+        return (OfferStore) driver.getAllStateStores().get(OfferTopology.STORE_NAME);
     }
 
     private OfferSnapshot decodeSnapshot(final byte[] bytes) {

@@ -1,0 +1,120 @@
+package dev.stockflow.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer with the integer and string forms Stockflow writes on its hot path: LEB128
+ * varints for the state codec, and Avro's binary encoding (zig-zag varints, length-prefixed UTF-8) for
+ * snapshots. One instance is reused per processor: {@link #reset} and write, then {@link #toByteArray}.
+ */
+final class ByteWriter {
+
+    private byte[] buffer;
+    private int position;
+
+    ByteWriter(final int capacity) {
+        buffer = new byte[capacity];
+    }
+
+    void reset() {
+        position = 0;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buffer, position);
+    }
+
+    void writeByte(final int value) {
+        ensure(1);
+        buffer[position++] = (byte) value;
+    }
+
+    /** Four bytes, big-endian (the wire format's schema id). */
+    void writeInt32BigEndian(final int value) {
+        ensure(4);
+        buffer[position++] = (byte) (value >>> 24);
+        buffer[position++] = (byte) (value >>> 16);
+        buffer[position++] = (byte) (value >>> 8);
+        buffer[position++] = (byte) value;
+    }
+
+    /** An unsigned LEB128 varint. */
+    void writeVarLong(final long value) {
+        ensure(10);
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            buffer[position++] = (byte) ((rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        buffer[position++] = (byte) rest;
+    }
+
+    /** A zig-zag varint: Avro's {@code long} and {@code int}, and the state codec's signed numbers. */
+    void writeZigZag(final long value) {
+        writeVarLong((value << 1) ^ (value >> 63));
+    }
+
+    /** Bytes prefixed with their count as an unsigned varint (the state codec's strings and ids). */
+    void writeSizedBytes(final byte[] bytes) {
+        writeVarLong(bytes.length);
+        writeRaw(bytes, 0, bytes.length);
+    }
+
+    /** Text prefixed with its UTF-8 length as an unsigned varint (the state codec's strings). */
+    void writeSizedString(final String value) {
+        if (!isAscii(value)) {
+            writeSizedBytes(value.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        writeVarLong(value.length());
+        writeAscii(value);
+    }
+
+    /** An Avro {@code string}: its UTF-8 length as an Avro long, then the bytes. */
+    void writeAvroString(final String value) {
+        if (!isAscii(value)) {
+            final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeAvroString(utf8, 0, utf8.length);
+            return;
+        }
+        writeZigZag(value.length());
+        writeAscii(value);
+    }
+
+    /** An Avro {@code string} from UTF-8 bytes that are already at hand. */
+    void writeAvroString(final byte[] utf8, final int offset, final int length) {
+        writeZigZag(length);
+        writeRaw(utf8, offset, length);
+    }
+
+    private void writeRaw(final byte[] bytes, final int offset, final int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buffer, position, length);
+        position += length;
+    }
+
+    /** One byte per char: identifiers nearly always are ASCII, and this needs no intermediate array. */
+    private void writeAscii(final String value) {
+        final int length = value.length();
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            buffer[position++] = (byte) value.charAt(i);
+        }
+    }
+
+    private static boolean isAscii(final String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void ensure(final int more) {
+        if (position + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
+        }
+    }
+}
