@@ -28,12 +28,15 @@ public final class AvroWireFormat<T extends IndexedRecord> {
     static final byte MAGIC_BYTE = 0;
     static final int HEADER_LENGTH = 5;
     private static final int HTTP_NOT_FOUND = 404;
+    /** Bad ids are remembered so a stream of garbage does not ask the registry per record; capped, as ids are. */
+    private static final int MAX_REJECTED_IDS = 1024;
 
     private final SchemaRegistryClient registry;
     private final Schema schema;
     private final SpecificDatumWriter<T> writer;
     private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
+    private final Map<Integer, String> rejectedIds = new ConcurrentHashMap<>();
     private final boolean autoRegister;
 
     public AvroWireFormat(final SchemaRegistryClient registry, final Schema schema, final boolean autoRegister) {
@@ -108,6 +111,24 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         return record;
     }
 
+    /** The writer schema is a record of this name, or of a name this schema lists among its aliases. */
+    private boolean isThisRecord(final Schema writerSchema) {
+        return writerSchema.getType() == Schema.Type.RECORD && (writerSchema.getFullName().equals(schema.getFullName())
+                || schema.getAliases().contains(writerSchema.getFullName()));
+    }
+
+    private static String describe(final Schema writerSchema) {
+        return writerSchema.getType() == Schema.Type.RECORD ? writerSchema.getFullName()
+                : "a schema of type " + writerSchema.getType().getName();
+    }
+
+    private UndecodableException reject(final int id, final String message) {
+        if (rejectedIds.size() < MAX_REJECTED_IDS) {
+            rejectedIds.putIfAbsent(id, message);
+        }
+        return new UndecodableException(message);
+    }
+
     /** 40403, or a bare HTTP 404 from a registry that sends no Confluent error code, or a non-Avro schema. */
     private static boolean isUnknownId(final int errorCode) {
         return errorCode == SchemaRegistryErrors.SCHEMA_NOT_FOUND || errorCode == HTTP_NOT_FOUND
@@ -127,6 +148,10 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         if (cached != null) {
             return cached;
         }
+        final String rejected = rejectedIds.get(id);
+        if (rejected != null) {
+            throw new UndecodableException(rejected);
+        }
         final Schema writerSchema;
         try {
             writerSchema = registry.schemaById(id);
@@ -134,7 +159,12 @@ public final class AvroWireFormat<T extends IndexedRecord> {
             if (!isUnknownId(e.errorCode())) {
                 throw e; // the registry is unreachable or failing: not the record's fault, so no dead letter
             }
-            throw new UndecodableException("unknown schema id " + id + ": " + e.getMessage(), e);
+            throw reject(id, "unknown schema id " + id + ": " + e.getMessage());
+        }
+        if (!isThisRecord(writerSchema)) {
+            // Avro's schema resolution does not compare record names: an OfferDelisted reader would happily
+            // read a StockUpdate, whose fields include all of its own.
+            throw reject(id, "schema id " + id + " is " + describe(writerSchema) + ", not " + schema.getFullName());
         }
         final DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, schema, SpecificData.getForSchema(schema));
         readersByWriterId.put(id, reader);

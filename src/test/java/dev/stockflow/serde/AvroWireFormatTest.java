@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import java.io.ByteArrayOutputStream;
@@ -232,7 +233,24 @@ class AvroWireFormatTest {
 
         // When / Then
         assertThatThrownBy(() -> stockFormat().decode(bytes))
-                .isInstanceOf(UndecodableException.class).hasMessageContaining("missing required field");
+                .isInstanceOf(UndecodableException.class).hasMessageContaining("is dev.stockflow.avro.PriceUpdate");
+    }
+
+    @Test
+    void shouldRejectARecordWhoseFieldsAreASupersetOfTheReadersUnderAnotherName() {
+        // Given: a StockUpdate carries every field of an OfferDelisted, so resolution alone would accept it
+        final StockUpdate stock = new StockUpdate("ev-5", "acme", "sku-5", "berlin", 3,
+                Instant.ofEpochMilli(1_700_000_000_000L));
+        final byte[] bytes = new AvroWireFormat<StockUpdate>(registry, StockUpdate.getClassSchema(), true)
+                .encode("stock-updates-value", stock);
+        final AvroWireFormat<OfferDelisted> delistings =
+                new AvroWireFormat<>(registry, OfferDelisted.getClassSchema(), false);
+
+        // When / Then: rejected, the second time from what the first lookup found
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> delistings.decode(bytes)).isInstanceOf(UndecodableException.class)
+                    .hasMessageContaining("is dev.stockflow.avro.StockUpdate, not dev.stockflow.avro.OfferDelisted");
+        }
     }
 
     @Test

@@ -72,6 +72,21 @@ class DeadLetterTest {
     }
 
     @Test
+    void shouldDeadLetterAStockUpdateOnTheDelistingTopicInsteadOfDelisting() {
+        // Given: the offer is listed; a stock update (a superset of a delisting's fields) lands on the wrong topic
+        fixture.stock(OFFER, "berlin", 5, T0, "e1");
+        fixture.snapshots();
+        final byte[] value = validStock();
+
+        // When
+        fixture.pipeDelistingBytes(KEY, value, T0 + 1);
+
+        // Then: dead-lettered, and the offer is still listed
+        assertDeadLetter(KEY, value, "undecodable", "offer-delistings", 0, "is dev.stockflow.avro.StockUpdate");
+        assertThat(fixture.latestQuantity("berlin")).isEqualTo(5);
+    }
+
+    @Test
     void shouldDeadLetterCorruptAvro() {
         // Given: a valid header followed by a truncated body
         final byte[] value = Arrays.copyOf(validStock(), 9);
