@@ -40,7 +40,8 @@ public final class Bench implements Callable<Integer> {
     long seed;
 
     @Option(names = "--warmup", defaultValue = "1",
-            description = "Discarded passthrough runs before measuring (default ${DEFAULT-VALUE}).")
+            description = "Discarded warm-up rounds (a passthrough and a Stockflow EOS run each) before measuring "
+                    + "(default ${DEFAULT-VALUE}).")
     int warmupRuns;
 
     @Option(names = "--cases", split = ",", defaultValue = "passthrough,stockflow-eos,stockflow-alos,peer",

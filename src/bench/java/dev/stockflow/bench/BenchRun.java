@@ -61,9 +61,12 @@ final class BenchRun {
         final Dataset data = prepare("default", "", WorkloadSettings.builder().seed(options.seed())
                 .offers(options.offers()), false, options.events());
         results.dataset(data);
+        // Warm-up rounds, discarded: a plain and a transactional run bring the input into the page cache and
+        // get the broker's code for both kinds of produce compiled, as in a broker that has been up for a while.
         for (int warmup = 1; warmup <= options.warmupRuns(); warmup++) {
             final String label = "warmup" + warmup;
             attempt(() -> runner.run(BenchCase.PASSTHROUGH, data, label, 0, null), "warm-up " + warmup);
+            attempt(() -> runner.run(BenchCase.STOCKFLOW_EOS, data, label, 0, null), "warm-up " + warmup);
         }
         for (int repetition = 1; repetition <= options.repeat(); repetition++) {
             for (final BenchCase benchCase : options.cases()) {

@@ -143,6 +143,10 @@ final class CaseRunner {
     private List<String> jvmOptions(final Path jfrFile) {
         final List<String> options = new ArrayList<>(List.of("-Xmx" + env.options().appHeap(),
                 "-XX:+ExitOnOutOfMemoryError"));
+        final String extra = System.getenv("BENCH_APP_JVM_OPTS"); // for experiments with JVM flags
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
         if (jfrFile != null) {
             options.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,dumponexit=true");
         }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The admin operations of the harness on its broker: topics, end offsets, a group's committed offsets. */
@@ -48,7 +49,34 @@ final class Cluster implements AutoCloseable {
             topics.add(new NewTopic(name, partitions, (short) 1).configs(configs));
         }
         await(admin.createTopics(topics).all());
-        endOffsets(names); // answers once every partition has a leader, so producers start without retries
+        awaitLeaders(names);
+    }
+
+    /** Waits until every partition answers for its offsets, so producers and consumers start without retries. */
+    private void awaitLeaders(final Collection<String> names) {
+        final long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                endOffsets(names);
+                return;
+            } catch (final IllegalStateException e) {
+                final boolean notYet = e.getCause() instanceof UnknownTopicOrPartitionException
+                        || e.getCause() instanceof LeaderNotAvailableException;
+                if (!notYet || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for partition leaders", e);
+        }
     }
 
     /** Deletes the topics whose names match; returns how many. */

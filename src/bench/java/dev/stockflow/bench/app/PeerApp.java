@@ -18,14 +18,16 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <p>It is done when every input record has been read, each stage has applied all it was sent, and
  * nothing has moved for a few commit intervals (the slot table's cache forwards at commits); the time
- * reported is that of the last record applied, so the quiet wait itself is not counted.
+ * reported is that of the last record applied, so the quiet wait itself is not counted. The quiet wait
+ * is generous: ending early would close the peer with slot changes still in its cache, which the close
+ * writes to the repartition topic but nobody reads any more, and its output would be wrong.
  */
 final class PeerApp implements BenchmarkedApp {
 
     static final String SNAPSHOTS = "snapshots";
     static final String TOMBSTONES = "tombstones";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
-    private static final long MIN_QUIET_MS = 1_000;
+    private static final long MIN_QUIET_MS = 5_000;
     private static final int QUIET_COMMITS = 3;
 
     private final SchemaRegistryClient registry;
