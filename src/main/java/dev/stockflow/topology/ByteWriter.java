@@ -10,6 +10,15 @@ import java.util.Arrays;
  */
 final class ByteWriter {
 
+    /**
+     * The UTF-8 bytes of the strings written last, by the low bits of their hash: the identifiers of stored
+     * offers (locations, channels, currencies) are a few canonical strings, so most writes of one are an
+     * identity check and an array copy instead of a scan of its characters.
+     */
+    private static final int RECENT_STRINGS = 64;
+
+    private final String[] recentStrings = new String[RECENT_STRINGS];
+    private final byte[][] recentUtf8 = new byte[RECENT_STRINGS][];
     private byte[] buffer;
     private int position;
 
@@ -63,23 +72,13 @@ final class ByteWriter {
 
     /** Text prefixed with its UTF-8 length as an unsigned varint (the state codec's strings). */
     void writeSizedString(final String value) {
-        if (!isAscii(value)) {
-            writeSizedBytes(value.getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        writeVarLong(value.length());
-        writeAscii(value);
+        writeSizedBytes(utf8(value));
     }
 
     /** An Avro {@code string}: its UTF-8 length as an Avro long, then the bytes. */
     void writeAvroString(final String value) {
-        if (!isAscii(value)) {
-            final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            writeAvroString(utf8, 0, utf8.length);
-            return;
-        }
-        writeZigZag(value.length());
-        writeAscii(value);
+        final byte[] utf8 = utf8(value);
+        writeAvroString(utf8, 0, utf8.length);
     }
 
     /** An Avro {@code string} from UTF-8 bytes that are already at hand. */
@@ -94,22 +93,15 @@ final class ByteWriter {
         position += length;
     }
 
-    /** One byte per char: identifiers nearly always are ASCII, and this needs no intermediate array. */
-    private void writeAscii(final String value) {
-        final int length = value.length();
-        ensure(length);
-        for (int i = 0; i < length; i++) {
-            buffer[position++] = (byte) value.charAt(i);
+    private byte[] utf8(final String value) {
+        final int slot = value.hashCode() & (RECENT_STRINGS - 1);
+        if (recentStrings[slot] == value) {
+            return recentUtf8[slot];
         }
-    }
-
-    private static boolean isAscii(final String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        recentStrings[slot] = value;
+        recentUtf8[slot] = utf8;
+        return utf8;
     }
 
     private void ensure(final int more) {
