@@ -109,10 +109,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (!text.isTextual()) {
             throw operation.unexpected(reply, "no \"schema\" string in " + reply.registryMessage());
         }
+        // A schema Stockflow cannot read is the data's problem, not the registry's: its records are
+        // undecodable (dead letters), where a registry failure would stop the task again and again.
+        final JsonNode references = reply.json().path("references");
+        if (references.isArray() && !references.isEmpty()) {
+            throw new SchemaRegistryException(SchemaRegistryErrors.NOT_AVRO, "Schema id " + operation.id()
+                    + " refers to other schemas, which Stockflow does not read (registry " + reply.registry() + ")");
+        }
         try {
             return new Schema.Parser().parse(text.asText());
         } catch (final SchemaParseException e) {
-            throw operation.unexpected(reply, "the schema does not parse as Avro: " + e.getMessage());
+            throw new SchemaRegistryException(SchemaRegistryErrors.NOT_AVRO, "Schema id " + operation.id()
+                    + " does not parse as Avro: " + e.getMessage() + " (registry " + reply.registry() + ")");
         }
     }
 

@@ -16,7 +16,10 @@ public final class SchemaRegistryErrors {
     public static final int UNREACHABLE = -1;
     /** Not a registry code: the registry answered with a success that Stockflow cannot read. */
     public static final int UNEXPECTED_RESPONSE = -2;
-    /** Not a registry code: the schema id names a Protobuf or JSON Schema, so the bytes are not Avro. */
+    /**
+     * Not a registry code: the schema id names no Avro schema Stockflow can read (a Protobuf or JSON Schema,
+     * one with references, or text that does not parse), so its records are undecodable.
+     */
     public static final int NOT_AVRO = -3;
 
     private SchemaRegistryErrors() {

@@ -250,6 +250,30 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldRejectASchemaIdWithReferencesOrThatDoesNotParseAsUnreadableNotAsARegistryFailure()
+            throws IOException {
+        // Given
+        final ObjectMapper json = new ObjectMapper();
+        registry.answer("GET", "/schemas/ids/7", 200, json.writeValueAsString(Map.of(
+                "schema", "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"b\",\"type\":\"B\"}]}",
+                "references", List.of(Map.of("name", "B", "subject", "b-value", "version", 1)))));
+        registry.answer("GET", "/schemas/ids/8", 200, json.writeValueAsString(Map.of("schema", "{not avro")));
+        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+
+        // When
+        final SchemaRegistryException withReferences = catchThrowableOfType(SchemaRegistryException.class,
+                () -> client.schemaById(7));
+        final SchemaRegistryException unparsable = catchThrowableOfType(SchemaRegistryException.class,
+                () -> client.schemaById(8));
+
+        // Then
+        assertThat(withReferences.errorCode()).isEqualTo(SchemaRegistryErrors.NOT_AVRO);
+        assertThat(withReferences).hasMessageContaining("refers to other schemas");
+        assertThat(unparsable.errorCode()).isEqualTo(SchemaRegistryErrors.NOT_AVRO);
+        assertThat(unparsable).hasMessageContaining("does not parse as Avro");
+    }
+
+    @Test
     void shouldRetryServerErrorsWithDoublingPausesUntilSuccess() {
         // Given
         registry.answer("POST", VERSIONS, 500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}")
