@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -39,15 +41,18 @@ public final class StockflowProcessor implements AutoCloseable {
     private final KafkaStreams streams;
     private final HttpApi http;
     private final CountDownLatch terminated;
+    private final CloseOptions.GroupMembershipOperation onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StockflowProcessor(final SchemaRegistryClient registry, final MetricsRegistry metrics,
-                               final KafkaStreams streams, final HttpApi http, final CountDownLatch terminated) {
+                               final KafkaStreams streams, final HttpApi http, final CountDownLatch terminated,
+                               final CloseOptions.GroupMembershipOperation onClose) {
         this.registry = registry;
         this.metrics = metrics;
         this.streams = streams;
         this.http = http;
         this.terminated = terminated;
+        this.onClose = onClose;
     }
 
     /** Checks the topics and the snapshot schema, then starts processing and the HTTP API. */
@@ -93,7 +98,7 @@ public final class StockflowProcessor implements AutoCloseable {
                     () -> streams.state().name(), metrics::scrape);
             streams.start();
             LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}", http.port(), self);
-            return new StockflowProcessor(registry, metrics, streams, http, terminated);
+            return new StockflowProcessor(registry, metrics, streams, http, terminated, membershipOnClose(config));
         } catch (final IOException e) {
             streams.close(Duration.ZERO);
             throw new UncheckedIOException("Cannot open the HTTP port " + port + ": " + e.getMessage(), e);
@@ -159,6 +164,19 @@ public final class StockflowProcessor implements AutoCloseable {
         return streams.state() == KafkaStreams.State.ERROR;
     }
 
+    /**
+     * A dynamic member leaves the consumer group when it stops, so that its partitions move to the other
+     * instances at once instead of after the session timeout. A static member ({@code group.instance.id}, as
+     * the Helm chart sets from the pod name) stays: it is expected back under the same id, and its
+     * partitions wait for it without a rebalance.
+     */
+    private static CloseOptions.GroupMembershipOperation membershipOnClose(final StockflowConfig config) {
+        final boolean staticMember = config.kafkaClientSettings().keySet().stream()
+                .anyMatch(key -> key.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        return staticMember ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+    }
+
     /** Stops the HTTP API, then closes Kafka Streams cleanly (committing and flushing state). */
     @Override
     public void close() {
@@ -172,7 +190,7 @@ public final class StockflowProcessor implements AutoCloseable {
         }
         LOG.info("Stopping Stockflow");
         http.close();
-        if (!streams.close(timeout)) {
+        if (!streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(timeout))) {
             LOG.warn("Kafka Streams did not close within {}", timeout);
         }
         metrics.close();
