@@ -5,6 +5,7 @@ import dev.stockflow.cli.ExitCodes;
 import dev.stockflow.cli.FeedCommand;
 import dev.stockflow.cli.GenerateCommand;
 import dev.stockflow.cli.RunCommand;
+import dev.stockflow.config.ConfigLoader;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
@@ -40,9 +41,23 @@ public final class Stockflow implements Callable<Integer> {
 
     private static int reportFailure(final Exception exception, final CommandLine command,
                                      final CommandLine.ParseResult parsed) {
-        final boolean usage = exception instanceof ConfigException;
-        command.getErr().println("stockflow: " + (usage ? "configuration error: " : "") + rootMessage(exception));
-        return usage ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        // Kafka's clients wrap a bad setting (say, a bootstrap address without a port) in a KafkaException.
+        final ConfigException badSetting = configExceptionIn(exception);
+        if (badSetting != null) {
+            command.getErr().println("stockflow: configuration error: " + ConfigLoader.withFix(badSetting).getMessage());
+            return ExitCodes.USAGE;
+        }
+        command.getErr().println("stockflow: " + rootMessage(exception));
+        return ExitCodes.FAILURE;
+    }
+
+    private static ConfigException configExceptionIn(final Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException config) {
+                return config;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(final Throwable exception) {

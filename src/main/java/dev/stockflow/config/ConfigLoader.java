@@ -85,15 +85,23 @@ public final class ConfigLoader {
         }
     }
 
-    /** Kafka's message names the setting and what is wrong with it; add where to put it right. */
-    private static ConfigException withFix(final ConfigException e) {
-        final Matcher setting = INVALID_SETTING.matcher(String.valueOf(e.getMessage()));
-        if (!setting.find()) {
+    /**
+     * Kafka's message names the setting and what is wrong with it; adds where to put it right: a Stockflow
+     * setting in the file or its {@code STOCKFLOW_} variable, a Kafka client setting as {@code kafka.<key>}
+     * in the file or its {@code STOCKFLOW_KAFKA_} variable.
+     */
+    public static ConfigException withFix(final ConfigException e) {
+        final String message = String.valueOf(e.getMessage()).strip();
+        final Matcher setting = INVALID_SETTING.matcher(message);
+        if (!setting.find() || message.contains(" Fix ")) {
             return e;
         }
         final String key = setting.group(1);
-        return new ConfigException(e.getMessage().strip() + (e.getMessage().strip().endsWith(".") ? "" : ".")
-                + " Fix " + key + " in the --config file or " + EnvironmentMapping.variableFor(key) + ".");
+        final boolean stockflowKey = StockflowConfig.definition().names().contains(key);
+        final String where = stockflowKey ? key + " in the --config file or " + EnvironmentMapping.variableFor(key)
+                : "kafka." + key + " in the --config file or " + EnvironmentMapping.KAFKA_PREFIX
+                        + EnvironmentMapping.normalise(key);
+        return new ConfigException(message + (message.endsWith(".") ? "" : ".") + " Fix " + where + ".");
     }
 
     /** Settings for logging: every explicitly set value, secrets masked. */
@@ -135,10 +143,7 @@ public final class ConfigLoader {
                 || EnvironmentMapping.IGNORED.contains(variable)) {
             return;
         }
-        final String normalised = variable.substring(EnvironmentMapping.PREFIX.length());
-        final String key = STOCKFLOW_KEYS.stream()
-                .filter(candidate -> EnvironmentMapping.normalise(candidate).equals(normalised))
-                .findFirst().orElse(null);
+        final String key = EnvironmentMapping.stockflowSettingOf(variable);
         if (key == null) {
             LOG.warn("Ignoring environment variable {}: it names no Stockflow setting", variable);
         } else {

@@ -30,6 +30,20 @@ public final class EnvironmentMapping {
         return variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
+    /**
+     * The Stockflow setting a {@code STOCKFLOW_} variable sets, or null when it names none (a
+     * {@code STOCKFLOW_KAFKA_} variable, one of {@link #IGNORED}, or a typo).
+     */
+    public static String stockflowSettingOf(final String variable) {
+        if (!variable.startsWith(PREFIX) || kafkaSettingOf(variable) != null || IGNORED.contains(variable)) {
+            return null;
+        }
+        final String normalised = variable.substring(PREFIX.length());
+        return StockflowConfig.definition().names().stream()
+                .filter(candidate -> normalise(candidate).equals(normalised))
+                .findFirst().orElse(null);
+    }
+
     static String normalise(final String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }

@@ -112,8 +112,10 @@ public final class StockflowConfig extends AbstractConfig {
             + "processing for long.";
 
     static final ConfigDef DEFINITION = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
-            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", SettingValidators.hostPortList(), Importance.HIGH,
+                    BOOTSTRAP_SERVERS_DOC)
+            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", SettingValidators.registryUrl(), Importance.HIGH,
+                    SCHEMA_REGISTRY_URL_DOC)
             .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
                     SCHEMA_REGISTRY_USER_INFO_DOC)
             .define(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
@@ -142,7 +144,8 @@ public final class StockflowConfig extends AbstractConfig {
             .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
             .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, APPLICATION_ID_DOC)
-            .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", Importance.MEDIUM, APPLICATION_SERVER_DOC)
+            .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", SettingValidators.hostPort(), Importance.MEDIUM,
+                    APPLICATION_SERVER_DOC)
             .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, ConfigDef.Range.between(0, 65_535),
                     Importance.HIGH, HTTP_PORT_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH, STATE_DIR_DOC)
@@ -169,7 +172,8 @@ public final class StockflowConfig extends AbstractConfig {
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Dead-letter topic for bad input.")
             .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, ConfigDef.Range.atLeast(1),
                     Importance.LOW, TOPIC_PARTITIONS_DOC)
-            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, Importance.LOW,
+            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, SettingValidators.replicationFactor(),
+                    Importance.LOW,
                     TOPIC_REPLICATION_FACTOR_DOC)
             .define(DELIST_RETENTION_CONFIG, Type.STRING, "7d", new DurationValidator(false), Importance.MEDIUM,
                     DELIST_RETENTION_DOC)

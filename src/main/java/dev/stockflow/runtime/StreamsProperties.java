@@ -4,6 +4,7 @@ import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.topology.DeadLetterOnProcessingError;
 import dev.stockflow.topology.DeadLetterOnProductionError;
 import dev.stockflow.topology.ProcessingListener;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,17 +48,40 @@ public final class StreamsProperties {
         props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, listener);
         // Stockflow has no global stores; opting in now keeps the behaviour Kafka 5.0 will make the default.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        final Map<String, Object> user = config.kafkaClientSettings();
         // Snapshots are small and many: compress and batch them.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        putProducerDefault(props, user, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        putProducerDefault(props, user, ProducerConfig.LINGER_MS_CONFIG, 10);
+        putProducerDefault(props, user, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // Fetch in larger chunks: the input is a firehose of ~100-byte records.
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 4 * 1024 * 1024);
+        putConsumerDefault(props, user, ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        putConsumerDefault(props, user, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        putConsumerDefault(props, user, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
 
-        props.putAll(config.kafkaClientSettings());
+        props.putAll(user);
         return props;
+    }
+
+    /**
+     * A tuned producer default, unless the user set the key in either form: Kafka Streams prefers a
+     * {@code producer.}-prefixed key over the plain one, so a prefixed default would beat the user's plain key.
+     */
+    private static void putProducerDefault(final Properties props, final Map<String, Object> user, final String key,
+                                           final Object value) {
+        final String prefixed = StreamsConfig.producerPrefix(key);
+        if (!user.containsKey(key) && !user.containsKey(prefixed)) {
+            props.put(prefixed, value);
+        }
+    }
+
+    /** As {@link #putProducerDefault}, for the consumers ({@code consumer.}, {@code main.consumer.} and plain keys). */
+    private static void putConsumerDefault(final Properties props, final Map<String, Object> user, final String key,
+                                           final Object value) {
+        final String prefixed = StreamsConfig.consumerPrefix(key);
+        if (!user.containsKey(key) && !user.containsKey(prefixed)
+                && !user.containsKey(StreamsConfig.mainConsumerPrefix(key))) {
+            props.put(prefixed, value);
+        }
     }
 
     private static void putIfSet(final Properties props, final String key, final String value) {

@@ -34,6 +34,27 @@ public final class SchemaRegistryClients {
                 + " must be an http:// or https:// Schema Registry URL or mock://scope, got '" + withoutUserInfo(url) + "'");
     }
 
+    /**
+     * Checks the form of a {@code schema.registry.url} without connecting anywhere.
+     *
+     * @throws IllegalArgumentException what is wrong with it
+     */
+    public static void checkUrl(final String url) {
+        final String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(MOCK_PREFIX)) {
+            mockScope(url);
+            return;
+        }
+        for (final String one : url.split(",")) {
+            final String candidate = one.strip().toLowerCase(Locale.ROOT);
+            if (!(candidate.startsWith("http://") || candidate.startsWith("https://"))
+                    || candidate.length() <= candidate.indexOf("://") + 3) {
+                throw new IllegalArgumentException(SchemaRegistrySettings.URL_CONFIG + " must be http(s)://host[:port]"
+                        + " (several comma-separated) or mock://scope, got '" + withoutUserInfo(one.strip()) + "'");
+            }
+        }
+    }
+
     private static String mockScope(final String url) {
         final String scope = url.substring(MOCK_PREFIX.length());
         if (scope.isEmpty() || scope.contains(",") || scope.contains("/")) {

@@ -1,12 +1,12 @@
 package dev.stockflow.helm;
 
+import dev.stockflow.config.EnvironmentMapping;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,25 +30,21 @@ final class EnvConfigKeys {
             "schema.registry.ssl.truststore.type", "schema.registry.ssl.keystore.location",
             "schema.registry.ssl.keystore.password", "schema.registry.ssl.keystore.type",
             "application.id", "application.server", "http.port", "state.dir", "processing.guarantee",
-            "num.standby.replicas", "rocksdb.memory.mb",
+            "num.standby.replicas", "rocksdb.memory.mb", "cache.max.bytes",
             "topic.stock-updates", "topic.price-updates", "topic.offer-delistings", "topic.offer-snapshots",
             "topic.dlq", "delist.retention", "max.future.skew", "omnibus.window.days");
 
     private EnvConfigKeys() {
     }
 
-    /** The Kafka client setting a STOCKFLOW_KAFKA_ variable passes through, if it is one. */
+    /** The Kafka client setting a STOCKFLOW_KAFKA_ variable passes through, as Stockflow maps it. */
     static Optional<String> kafkaSetting(final String envName) {
-        return envName.startsWith(KAFKA_PREFIX)
-                ? Optional.of(dotted(envName.substring(KAFKA_PREFIX.length())))
-                : Optional.empty();
+        return Optional.ofNullable(EnvironmentMapping.kafkaSettingOf(envName));
     }
 
-    /** The Stockflow setting a STOCKFLOW_ variable (other than STOCKFLOW_KAFKA_) sets, if it is one. */
+    /** The Stockflow setting a STOCKFLOW_ variable (other than STOCKFLOW_KAFKA_) sets, as Stockflow maps it. */
     static Optional<String> stockflowSetting(final String envName) {
-        return envName.startsWith(PREFIX) && !envName.startsWith(KAFKA_PREFIX)
-                ? Optional.of(dotted(envName.substring(PREFIX.length())))
-                : Optional.empty();
+        return Optional.ofNullable(EnvironmentMapping.stockflowSettingOf(envName));
     }
 
     /** Every setting the Kafka consumer, producer, admin client or Kafka Streams understands. */
@@ -60,7 +56,4 @@ final class EnvConfigKeys {
         return names;
     }
 
-    private static String dotted(final String envSuffix) {
-        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
-    }
 }

@@ -1,0 +1,90 @@
+package dev.stockflow.config;
+
+import dev.stockflow.serde.SchemaRegistryClients;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Checks of settings whose form Kafka's config types do not capture, run when the configuration is loaded,
+ * so that a typo is one clear line naming the key (exit code 2), not a failure minutes later.
+ */
+final class SettingValidators {
+
+    /** host:port, the host a name, an IPv4 address or a bracketed IPv6 address. */
+    private static final Pattern HOST_PORT = Pattern.compile("(?:[A-Za-z_]+://)?(\\[[0-9A-Fa-f:.]+]|[^\\s:,\\[\\]]+):(\\d{1,5})");
+    private static final int MAX_PORT = 65_535;
+
+    private SettingValidators() {
+    }
+
+    /** Empty, or host:port[,host:port...] (bootstrap.servers). */
+    static ConfigDef.Validator hostPortList() {
+        return new Described("host:port[,host:port...]", (name, value) -> {
+            for (final String address : value.split(",")) {
+                checkHostPort(name, value, address.strip());
+            }
+        });
+    }
+
+    /** Empty, or one host:port (application.server). */
+    static ConfigDef.Validator hostPort() {
+        return new Described("host:port", (name, value) -> checkHostPort(name, value, value.strip()));
+    }
+
+    /** Empty, or http(s):// URLs, or mock://scope (schema.registry.url). */
+    static ConfigDef.Validator registryUrl() {
+        return new Described("http(s)://host[:port][,...] or mock://scope", (name, value) -> {
+            try {
+                SchemaRegistryClients.checkUrl(value.strip());
+            } catch (final IllegalArgumentException e) {
+                throw new ConfigException(name, value.replaceAll("//[^/@]*@", "//****@"), e.getMessage());
+            }
+        });
+    }
+
+    /** -1 (the broker's default.replication.factor) or at least 1 (topic.replication.factor). */
+    static ConfigDef.Validator replicationFactor() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(final String name, final Object value) {
+                final short factor = (Short) value;
+                if (factor != -1 && factor < 1) {
+                    throw new ConfigException(name, value, "must be -1 (the broker's default) or at least 1");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "-1 or [1,...]";
+            }
+        };
+    }
+
+    private static void checkHostPort(final String name, final String value, final String address) {
+        final var matcher = HOST_PORT.matcher(address);
+        if (!matcher.matches() || Integer.parseInt(matcher.group(2)) > MAX_PORT) {
+            throw new ConfigException(name, value, "'" + address + "' is not host:port");
+        }
+    }
+
+    /** A check of non-empty string values, with the description the configuration reference shows. */
+    private record Described(String description, Check check) implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(final String name, final Object value) {
+            if (value != null && !((String) value).isBlank()) {
+                check.apply(name, (String) value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void apply(String name, String value);
+    }
+}
