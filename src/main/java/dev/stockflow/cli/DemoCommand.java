@@ -86,6 +86,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workload.check(spec.commandLine());
+        WorkloadOptions.require(spec.commandLine(), events == null || events >= 1,
+                "--events must be at least 1, was " + events);
+        WorkloadOptions.require(spec.commandLine(), rate > 0 && Double.isFinite(rate), "--rate must be more than 0, was " + rate);
+        WorkloadOptions.require(spec.commandLine(), summarySeconds >= 1,
+                "--summary-every must be at least 1 second, was " + summarySeconds);
         final PrintWriter out = spec.commandLine().getOut();
         final Thread shutdown = new Thread(this::stopFromSignal, "stockflow-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
@@ -122,6 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         final SchemaRegistryClient registry = RegistryClients.create(settings);
         final InputProducer producer = closeFirst(new InputProducer(settings, registry));
+        DemoShowcase.send(producer, System.currentTimeMillis());
         final long limit = events == null ? Long.MAX_VALUE : events;
         final WorkloadSettings shape = workload.settings(Long.MAX_VALUE, rate);
         final WorkloadRunner runner = new WorkloadRunner(new WorkloadGenerator(shape), producer, limit, rate);
@@ -131,9 +138,11 @@ public final class DemoCommand implements Callable<Integer> {
         feeder.start();
 
         final int port = processor.httpPort();
-        final String exampleOffer = firstOfferKey(shape);
-        awaitOffer(port, exampleOffer);
-        printExamples(out, port, exampleOffer);
+        if (!awaitOffer(port, DemoShowcase.OFFER_KEY)) {
+            spec.commandLine().getErr().println("stockflow demo: the example offer " + DemoShowcase.OFFER_KEY
+                    + " is not served after " + STARTUP_TIMEOUT.toSeconds() + " s; the lookups below may answer 404");
+        }
+        printExamples(out, port, DemoShowcase.OFFER_KEY, firstOfferKey(shape));
         printFeedHint(out, broker.bootstrapServers(), registryServer.url());
         return summarise(out, processor, runner, feeder);
     }
@@ -160,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
         final long started = System.nanoTime();
         while (true) {
             final boolean feederDone = !feeder.isAlive();
-            if (feederDone && summary.eventsProcessed() >= runner.sent()) {
+            if (feederDone && summary.eventsProcessed() >= runner.sent() + DemoShowcase.EVENTS) {
                 out.println("Done: all " + runner.sent() + " events processed.");
                 out.println(summary.totals(System.nanoTime() - started));
                 out.flush();
@@ -174,13 +183,15 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printExamples(final PrintWriter out, final int port, final String offerKey) {
-        final String path = offerPath(offerKey);
+    private void printExamples(final PrintWriter out, final int port, final String offerKey, final String hotOffer) {
         out.println();
         out.println("Stockflow is running. Try:");
-        out.println("  curl -s http://localhost:" + port + path);
+        out.println("  curl -s http://localhost:" + port + offerPath(offerKey));
         out.println("  curl -s http://localhost:" + port + "/metrics | grep '^stockflow_'");
         out.println("  curl -s http://localhost:" + port + "/health/ready");
+        out.println("A hot offer of the synthetic feed, changing several times a second (404 for a moment when the");
+        out.println("feed delists it):");
+        out.println("  curl -s http://localhost:" + port + offerPath(hotOffer));
         out.println();
         out.flush();
     }
@@ -233,7 +244,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Waits until the example offer is served, so the printed commands work when they are shown. */
-    private static void awaitOffer(final int port, final String offerKey) throws InterruptedException {
+    /** True once the offer is served, false when it is not within the start-up timeout. */
+    private static boolean awaitOffer(final int port, final String offerKey) throws InterruptedException {
         final URI uri = URI.create("http://localhost:" + port + offerPath(offerKey));
         final HttpClient client = HttpClient.newHttpClient();
         final long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
@@ -241,13 +253,14 @@ public final class DemoCommand implements Callable<Integer> {
             try {
                 if (client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (final IOException e) {
                 // not serving yet
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
+        return false;
     }
 
     private static String offerPath(final String offerKey) {

@@ -50,6 +50,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        workload.check(spec.commandLine());
+        WorkloadOptions.require(spec.commandLine(), events >= 0, "--events must not be negative, was " + events);
+        WorkloadOptions.require(spec.commandLine(), rate >= 0 && Double.isFinite(rate),
+                "--rate must be 0 (as fast as possible) or more, was " + rate);
         final WorkloadGenerator generator = new WorkloadGenerator(
                 workload.settings(events, rate > 0 ? rate : 10_000));
         return output != null ? writeFile(generator) : produce(generator);

@@ -3,12 +3,13 @@ package dev.stockflow.cli;
 import dev.stockflow.feed.WorkloadSettings;
 import java.time.Duration;
 import java.time.Instant;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The shape of a synthetic workload, shared by {@code generate} and {@code demo}. */
 public final class WorkloadOptions {
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same events (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same sequence of events (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--partners", defaultValue = "20", description = "Partners (default ${DEFAULT-VALUE}).")
@@ -23,6 +24,28 @@ public final class WorkloadOptions {
     @Option(names = "--channels", defaultValue = "4", description = "Sales channels per offer (default ${DEFAULT-VALUE}).")
     int channels;
 
+    @Option(names = "--start", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "occurredAt of the first event, ISO-8601 or epoch ms: with the same --seed, the same events "
+                    + "to the byte (default: early enough that the last event is about now).")
+    Instant start;
+
+    /**
+     * Refuses values no workload can have, as a usage error (exit code 2) naming the option, before anything starts.
+     */
+    void check(final CommandLine command) {
+        require(command, partners >= 1, "--partners must be at least 1, was " + partners);
+        require(command, offers >= partners, "--offers must be at least --partners (" + partners + "), was " + offers);
+        require(command, locations >= 1, "--locations must be at least 1, was " + locations);
+        require(command, channels >= 1, "--channels must be at least 1, was " + channels);
+    }
+
+    /** Throws a usage error with the message unless the condition holds. */
+    static void require(final CommandLine command, final boolean condition, final String message) {
+        if (!condition) {
+            throw new CommandLine.ParameterException(command, message);
+        }
+    }
+
     /**
      * Settings whose event clock ends about now: events are spread at {@code eventsPerSecond} of event
      * time, starting early enough that the last of {@code events} is not in the future.
@@ -31,6 +54,19 @@ public final class WorkloadOptions {
         final long span = events == Long.MAX_VALUE ? 0 : (long) (events * 1000 / eventsPerSecond);
         return WorkloadSettings.builder().seed(seed).partners(partners).offers(offers)
                 .locationsPerOffer(locations).channels(channels).eventsPerSecond(eventsPerSecond)
-                .start(Instant.now().minus(Duration.ofMillis(span))).build();
+                .start(start != null ? start : Instant.now().minus(Duration.ofMillis(span))).build();
+    }
+
+    /** An ISO-8601 instant or epoch milliseconds, as feed files write occurredAt. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(final String value) {
+            try {
+                return value.matches("-?\\d+") ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
+            } catch (final RuntimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is neither an ISO-8601 instant (2026-01-31T12:00:00Z) nor epoch milliseconds");
+            }
+        }
     }
 }

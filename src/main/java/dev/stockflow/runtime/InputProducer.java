@@ -10,6 +10,7 @@ import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.WireFormatSerde;
 import dev.stockflow.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * are counted, not thrown, so a long feed reports them all at the end.
  */
 public final class InputProducer implements AutoCloseable {
+
+    /** Bounds a close, so that Ctrl-C ends a demo or a feed within seconds even when the broker is gone. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Map<String, Object> DEFAULTS = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
@@ -93,8 +97,9 @@ public final class InputProducer implements AutoCloseable {
         };
     }
 
+    /** Sends what is buffered, waiting at most {@link #CLOSE_TIMEOUT} for a broker that does not answer. */
     @Override
     public void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }
