@@ -83,7 +83,7 @@ class ConfigTemplateTest {
 
         // Then
         assertThat(settings).containsExactlyInAnyOrder(
-                "application.server", "security.protocol", "sasl.mechanism", "sasl.jaas.config",
+                "application.server", "group.instance.id", "security.protocol", "sasl.mechanism", "sasl.jaas.config",
                 "ssl.truststore.location", "ssl.truststore.type", "ssl.truststore.password",
                 "client.dns.lookup", "max.poll.records", "schema.registry.basic.auth.user.info",
                 "schema.registry.ssl.truststore.location", "schema.registry.ssl.truststore.type",
@@ -145,6 +145,7 @@ class ConfigTemplateTest {
                 entry("num.standby.replicas", "0"),
                 entry("http.port", "8080"),
                 entry("rocksdb.memory.mb", "256"),
+                entry("cache.max.bytes", Long.toString(dev.stockflow.config.StockflowConfig.CACHE_MAX_BYTES_DEFAULT)),
                 entry("topic.stock-updates", "stock-updates"),
                 entry("topic.price-updates", "price-updates"),
                 entry("topic.offer-delistings", "offer-delistings"),
@@ -279,7 +280,8 @@ class ConfigTemplateTest {
         final List<String> variables = stockflowVariables(defaults);
 
         // Then
-        assertThat(variables).containsExactlyInAnyOrder("STOCKFLOW_APPLICATION_SERVER", "STOCKFLOW_KAFKA_SECURITY_PROTOCOL");
+        assertThat(variables).containsExactlyInAnyOrder("STOCKFLOW_APPLICATION_SERVER", "STOCKFLOW_KAFKA_GROUP_INSTANCE_ID",
+                "STOCKFLOW_KAFKA_SECURITY_PROTOCOL");
         assertThat(defaults.container().toString()).doesNotContain("secretKeyRef");
     }
 

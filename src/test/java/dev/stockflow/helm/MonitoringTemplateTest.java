@@ -55,7 +55,7 @@ class MonitoringTemplateTest {
         // Then
         assertThat(names).containsExactlyInAnyOrder("StockflowConsumerLagGrowing", "StockflowDeadLetterRateHigh",
                 "StockflowInstanceNotReady", "StockflowStateRestorationLong");
-        assertThat(metricsOf(alerts.get("StockflowConsumerLagGrowing"))).containsExactly("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(metricsOf(alerts.get("StockflowConsumerLagGrowing"))).containsExactly("kafka_consumer_fetch_manager_records_lag");
         assertThat(alerts.get("StockflowConsumerLagGrowing")).contains("deriv(").contains("> 10000");
         assertThat(metricsOf(alerts.get("StockflowDeadLetterRateHigh"))).containsExactly("stockflow_dlq_total");
         assertThat(metricsOf(alerts.get("StockflowInstanceNotReady"))).containsExactly("kafka_stream_client_state");
@@ -103,7 +103,7 @@ class MonitoringTemplateTest {
         assertThat(panels.get("Events/s by outcome")).allMatch(expression -> expression.contains("by (outcome)"));
         assertThat(panelMetrics("Snapshots/s")).contains("stockflow_snapshots_total");
         assertThat(panelMetrics("DLQ/s by code")).containsExactly("stockflow_dlq_total");
-        assertThat(panelMetrics("Consumer lag by topic")).containsExactly("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(panelMetrics("Consumer lag by topic")).containsExactly("kafka_consumer_fetch_manager_records_lag");
         assertThat(panelMetrics("Event-to-snapshot latency")).contains("stockflow_snapshot_latency_seconds_bucket");
         assertThat(panelMetrics("RocksDB memory by pod"))
                 .contains("kafka_stream_state_block_cache_usage", "kafka_stream_state_size_all_mem_tables");
@@ -125,6 +125,21 @@ class MonitoringTemplateTest {
         assertThat(dashboard.path("uid").asText()).isEqualTo("stockflow");
         assertThat(dashboard.at("/templating/list")).extracting(variable -> variable.path("name").asText())
                 .contains("datasource", "namespace", "pod");
+    }
+
+    @Test
+    void shouldLayEveryPanelOutOnGrafanasTwentyFourColumnGrid() {
+        // Given the dashboard in its ConfigMap
+        final JsonNode dashboard = production.dashboard();
+
+        // When / Then: whole numbers for the position and size, and within the grid's width
+        assertThat(dashboard.path("panels")).isNotEmpty().allSatisfy(panel -> {
+            final JsonNode grid = panel.path("gridPos");
+            assertThat(List.of("x", "y", "w", "h")).allSatisfy(field ->
+                    assertThat(grid.path(field).isInt()).as(panel.path("title").asText() + " gridPos." + field).isTrue());
+            assertThat(grid.path("x").asInt() + grid.path("w").asInt()).as(panel.path("title").asText())
+                    .isLessThanOrEqualTo(24);
+        });
     }
 
     @Test

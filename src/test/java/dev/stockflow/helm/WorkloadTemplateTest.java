@@ -145,6 +145,26 @@ class WorkloadTemplateTest {
     }
 
     @Test
+    void shouldJoinTheGroupAsAStaticMemberNamedAfterThePodAndKeepServiceLinksOut() {
+        // Given
+        final JsonNode podSpec = production.statefulSet().at("/spec/template/spec");
+
+        // When
+        final JsonNode env = production.container().path("env");
+
+        // Then: the id follows POD_NAME, which is defined before it; no Service can inject STOCKFLOW_ variables
+        assertThat(podSpec.path("enableServiceLinks").asBoolean(true)).isFalse();
+        final List<String> names = new java.util.ArrayList<>();
+        env.forEach(variable -> names.add(variable.path("name").asText()));
+        assertThat(names).containsSubsequence("POD_NAME", "STOCKFLOW_KAFKA_GROUP_INSTANCE_ID");
+        env.forEach(variable -> {
+            if (variable.path("name").asText().equals("STOCKFLOW_KAFKA_GROUP_INSTANCE_ID")) {
+                assertThat(variable.path("value").asText()).isEqualTo("$(POD_NAME)");
+            }
+        });
+    }
+
+    @Test
     void shouldSizeTheHeapSoThatHeapRocksDbAndJvmOverheadFitTheMemoryLimit() {
         // Given 4Gi limit, 1024 MB RocksDB budget in values-production.yaml
         final long limitBytes = 4096 * MIB;
