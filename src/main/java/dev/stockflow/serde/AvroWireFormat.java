@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
@@ -30,16 +32,31 @@ public final class AvroWireFormat<T extends IndexedRecord> {
     private static final int HTTP_NOT_FOUND = 404;
     /** Bad ids are remembered so a stream of garbage does not ask the registry per record; capped, as ids are. */
     private static final int MAX_REJECTED_IDS = 1024;
+    /**
+     * How long an id the registry did not know is taken as unknown without asking again. Short, because the
+     * answer can change: a registry follower that has not caught up yet, or a proxy answering 404 while the
+     * registry restarts. What an id names, once known, never changes, so those rejections are kept.
+     */
+    static final long UNKNOWN_ID_RECHECK_NANOS = 5_000_000_000L;
+    /** For as long as the process lives (about 70 years, and no overflow when added to a nano time). */
+    private static final long KEPT_NANOS = Long.MAX_VALUE / 4;
 
     private final SchemaRegistryClient registry;
     private final Schema schema;
     private final SpecificDatumWriter<T> writer;
     private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
-    private final Map<Integer, String> rejectedIds = new ConcurrentHashMap<>();
+    private final Map<Integer, Rejection> rejectedIds = new ConcurrentHashMap<>();
     private final boolean autoRegister;
+    private final LongSupplier nanoClock;
 
     public AvroWireFormat(final SchemaRegistryClient registry, final Schema schema, final boolean autoRegister) {
+        this(registry, schema, autoRegister, System::nanoTime);
+    }
+
+    AvroWireFormat(final SchemaRegistryClient registry, final Schema schema, final boolean autoRegister,
+                   final LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.registry = registry;
         this.schema = schema;
         this.writer = new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
@@ -111,10 +128,13 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         return record;
     }
 
-    /** The writer schema is a record of this name, or of a name this schema lists among its aliases. */
+    /**
+     * The writer schema is a record of this name, or of a name this schema lists among its aliases: Avro's own
+     * rule for matching named schemas (the namespace may differ), which the registry's compatibility check
+     * applies too.
+     */
     private boolean isThisRecord(final Schema writerSchema) {
-        return writerSchema.getType() == Schema.Type.RECORD && (writerSchema.getFullName().equals(schema.getFullName())
-                || schema.getAliases().contains(writerSchema.getFullName()));
+        return writerSchema.getType() == Schema.Type.RECORD && SchemaCompatibility.schemaNameEquals(schema, writerSchema);
     }
 
     private static String describe(final Schema writerSchema) {
@@ -122,9 +142,9 @@ public final class AvroWireFormat<T extends IndexedRecord> {
                 : "a schema of type " + writerSchema.getType().getName();
     }
 
-    private UndecodableException reject(final int id, final String message) {
+    private UndecodableException reject(final int id, final String message, final long validForNanos) {
         if (rejectedIds.size() < MAX_REJECTED_IDS) {
-            rejectedIds.putIfAbsent(id, message);
+            rejectedIds.put(id, new Rejection(message, nanoClock.getAsLong() + validForNanos));
         }
         return new UndecodableException(message);
     }
@@ -148,9 +168,12 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         if (cached != null) {
             return cached;
         }
-        final String rejected = rejectedIds.get(id);
+        final Rejection rejected = rejectedIds.get(id);
         if (rejected != null) {
-            throw new UndecodableException(rejected);
+            if (nanoClock.getAsLong() - rejected.validUntilNanos() < 0) {
+                throw new UndecodableException(rejected.message());
+            }
+            rejectedIds.remove(id, rejected);
         }
         final Schema writerSchema;
         try {
@@ -159,15 +182,21 @@ public final class AvroWireFormat<T extends IndexedRecord> {
             if (!isUnknownId(e.errorCode())) {
                 throw e; // the registry is unreachable or failing: not the record's fault, so no dead letter
             }
-            throw reject(id, "unknown schema id " + id + ": " + e.getMessage());
+            throw reject(id, "unknown schema id " + id + ": " + e.getMessage(),
+                    e.errorCode() == SchemaRegistryErrors.NOT_AVRO ? KEPT_NANOS : UNKNOWN_ID_RECHECK_NANOS);
         }
         if (!isThisRecord(writerSchema)) {
             // Avro's schema resolution does not compare record names: an OfferDelisted reader would happily
             // read a StockUpdate, whose fields include all of its own.
-            throw reject(id, "schema id " + id + " is " + describe(writerSchema) + ", not " + schema.getFullName());
+            throw reject(id, "schema id " + id + " is " + describe(writerSchema) + ", not " + schema.getFullName(),
+                    KEPT_NANOS);
         }
         final DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, schema, SpecificData.getForSchema(schema));
         readersByWriterId.put(id, reader);
         return reader;
+    }
+
+    /** Why an id's records are undecodable, and until when that answer is trusted. */
+    private record Rejection(String message, long validUntilNanos) {
     }
 }

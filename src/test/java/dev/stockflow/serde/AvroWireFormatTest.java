@@ -9,9 +9,11 @@ import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -187,6 +189,32 @@ class AvroWireFormatTest {
         // When / Then
         assertThatThrownBy(() -> stockFormat().decode(bytes))
                 .isInstanceOf(UndecodableException.class).hasMessageContaining("unknown schema id 99");
+    }
+
+    @Test
+    void shouldAskAgainAfterAWhileAboutAnIdTheRegistryDidNotKnow() throws UndecodableException {
+        // Given: a record written with the id the registry gives the next schema, read before that schema exists
+        final AtomicLong nanos = new AtomicLong(1_000L);
+        final AvroWireFormat<StockUpdate> format =
+                new AvroWireFormat<>(registry, StockUpdate.getClassSchema(), false, nanos::get);
+        final byte[] bytes = validStockUpdateBytes();
+        final int nextId = registry.idOf(STOCK_SUBJECT, StockUpdate.getClassSchema()) + 1;
+        System.arraycopy(ByteBuffer.allocate(4).putInt(nextId).array(), 0, bytes, 1, 4);
+        assertThatThrownBy(() -> format.decode(bytes)).hasMessageContaining("unknown schema id " + nextId);
+
+        // When: the registry learns the id (say, a follower catching up), a moment later and a while later
+        final Schema otherNamespace = new Schema.Parser().parse(StockUpdate.getClassSchema().toString()
+                .replace("\"namespace\":\"dev.stockflow.avro\"", "\"namespace\":\"com.acme.feeds\""));
+        assertThat(registry.register("acme-stock-value", otherNamespace)).isEqualTo(nextId);
+        nanos.addAndGet(AvroWireFormat.UNKNOWN_ID_RECHECK_NANOS - 1);
+        final Throwable aMomentLater = catchThrowableOfType(UndecodableException.class, () -> format.decode(bytes));
+        nanos.addAndGet(1);
+        final StockUpdate aWhileLater = format.decode(bytes);
+
+        // Then: "unknown" was trusted for a few seconds only; a record in another namespace is the same to Avro
+        assertThat(aMomentLater).hasMessageContaining("unknown schema id " + nextId);
+        assertThat(otherNamespace.getFullName()).isEqualTo("com.acme.feeds.StockUpdate");
+        assertThat(aWhileLater).isEqualTo(stockUpdate("ev-1", 5));
     }
 
     @Test
