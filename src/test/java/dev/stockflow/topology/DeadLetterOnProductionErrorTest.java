@@ -60,6 +60,19 @@ class DeadLetterOnProductionErrorTest {
     }
 
     @Test
+    void shouldNotBlameTheCurrentInputForAStateRecordTooLargeForTheChangelog() {
+        // When: the offer cache writes an offer back at commit, while another record is the current one
+        final Response response = handler.handleError(context("stock-updates"),
+                new ProducerRecord<>("stockflow-offer-state-changelog", KEY, new byte[10]),
+                new RecordTooLargeException("too big"));
+
+        // Then: logged with its offer key, not dead-lettered, and processing goes on
+        assertThat(response.result()).isEqualTo(Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+        assertThat(counts.rejected).isEmpty();
+    }
+
+    @Test
     void shouldFailOnOtherProductionErrors() {
         // When
         final Response response = handler.handleError(context("stock-updates"),
