@@ -47,27 +47,29 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         final Bytes key = record.key();
         final Input input = inputOf(record.value());
         final long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        final StoredOffer stored = store.read(key); // a copy: a failure below leaves the store as it was
+        final StoredOffer stored = store.read(key); // a copy: a failure before the write leaves the store as it was
         final boolean replay = stored.isReplay(input.index(), offset);
         final OfferState state = stored.state();
 
         final Applied applied = state.apply(record.value(), context.currentStreamTimeMs(), settings.rules());
+        final Applied.Emission emission = replay && applied.emission() == Applied.Emission.NONE
+                ? state.lastEmission() // re-send what this record may have caused before a crash
+                : applied.emission();
+        // Encoded before the write, so a snapshot that cannot be built fails the record with the store untouched.
+        final byte[] snapshot = emission == Applied.Emission.SNAPSHOT
+                ? snapshots.encode(key.get(), state, snapshotScratch) : null;
         listener.onOutcome(input, applied.outcome());
         if (applied.stateChanged()) {
             stored.markApplied(input.index(), offset);
             store.write(key, stored);
         }
-        final Applied.Emission emission = replay && applied.emission() == Applied.Emission.NONE
-                ? state.lastEmission() // re-send what this record may have caused before a crash
-                : applied.emission();
-        emit(record, state, emission);
+        emit(record, emission, snapshot);
     }
 
-    private void emit(final Record<Bytes, OfferEvent> record, final OfferState state, final Applied.Emission emission) {
+    private void emit(final Record<Bytes, OfferEvent> record, final Applied.Emission emission, final byte[] snapshot) {
         if (emission == Applied.Emission.SNAPSHOT) {
             // Snapshots are derived records: the input's headers (tracing, producer metadata) do not apply.
-            context.forward(record.withValue(snapshots.encode(record.key().get(), state, snapshotScratch))
-                    .withHeaders(new RecordHeaders()));
+            context.forward(record.withValue(snapshot).withHeaders(new RecordHeaders()));
             listener.onSnapshot(context.currentSystemTimeMs() - record.timestamp());
         } else if (emission == Applied.Emission.TOMBSTONE) {
             context.forward(record.<byte[]>withValue(null).withHeaders(new RecordHeaders()));
