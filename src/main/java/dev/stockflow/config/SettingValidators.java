@@ -1,9 +1,9 @@
 package dev.stockflow.config;
 
 import dev.stockflow.serde.SchemaRegistryClients;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Checks of settings whose form Kafka's config types do not capture, run when the configuration is loaded,
@@ -11,8 +11,6 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class SettingValidators {
 
-    /** host:port, the host a name, an IPv4 address or a bracketed IPv6 address. */
-    private static final Pattern HOST_PORT = Pattern.compile("(?:[A-Za-z_]+://)?(\\[[0-9A-Fa-f:.]+]|[^\\s:,\\[\\]]+):(\\d{1,5})");
     private static final int MAX_PORT = 65_535;
 
     private SettingValidators() {
@@ -22,7 +20,9 @@ final class SettingValidators {
     static ConfigDef.Validator hostPortList() {
         return new Described("host:port[,host:port...]", (name, value) -> {
             for (final String address : value.split(",")) {
-                checkHostPort(name, value, address.strip());
+                if (!address.isBlank()) { // Kafka skips empty entries of the list too
+                    checkHostPort(name, value, address.strip());
+                }
             }
         });
     }
@@ -61,9 +61,22 @@ final class SettingValidators {
         };
     }
 
+    /**
+     * Read as the Kafka clients read it (an IPv6 host bracketed or not, a protocol prefix allowed), but the
+     * host must be everything before the port: Kafka's own pattern would find a host:port inside "a:1,b:2".
+     */
     private static void checkHostPort(final String name, final String value, final String address) {
-        final var matcher = HOST_PORT.matcher(address);
-        if (!matcher.matches() || Integer.parseInt(matcher.group(2)) > MAX_PORT) {
+        final String hostPort = address.replaceFirst("^[A-Za-z0-9_+.-]+://", "");
+        final String host = Utils.getHost(hostPort);
+        Integer port;
+        try {
+            port = Utils.getPort(hostPort);
+        } catch (final NumberFormatException tooLong) {
+            port = null;
+        }
+        final int colon = hostPort.lastIndexOf(':');
+        final String written = colon < 0 ? "" : hostPort.substring(0, colon).replaceFirst("^\\[(.*)]$", "$1");
+        if (host == null || host.isEmpty() || !host.equals(written) || port == null || port < 1 || port > MAX_PORT) {
             throw new ConfigException(name, value, "'" + address + "' is not host:port");
         }
     }
