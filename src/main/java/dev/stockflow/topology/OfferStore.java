@@ -33,8 +33,10 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * installed offer is never changed again, which is what lets interactive queries read it from other
  * threads ({@link #get}).
  *
- * <p>Memory: the decoded offers of all stores of the process share one budget ({@link OfferCacheBudget});
- * over its share, a store writes back and drops its least recently used offers.
+ * <p>Memory: the decoded offers of all stores of the process share one budget ({@link OfferCacheBudget}),
+ * split evenly among the stores being read (active tasks); over its share, a store writes back and drops
+ * its least recently used offers. It checks at each read, so the budget holds within a few events of a
+ * rebalance, and the sizes are estimates: a budget, not a hard limit.
  *
  * <p>Per event this is still one store read (on a cache miss) and at most one store write (at the
  * commit or eviction after it, fewer when an offer changes several times between commits).
@@ -64,7 +66,8 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
     private Entry lastRead;
     private long usedBytes;
     private long clock;
-    private boolean open;
+    /** Whether this store counts among those sharing the budget: it does once it has been read. */
+    private boolean inBudget;
 
     OfferStore(final KeyValueStore<Bytes, byte[]> inner, final OfferCacheBudget budget) {
         this.inner = inner;
@@ -76,6 +79,10 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
      * store holds none.
      */
     StoredOffer read(final Bytes key) {
+        if (!inBudget) { // counted from the first read: standby stores, which are never read, take no share
+            budget.storeOpened();
+            inBudget = true;
+        }
         evictIfOverBudget(); // here only: the offer read is never dropped before it is written
         final Entry entry = cachedOrLoaded(key);
         entry.lastUsed = ++clock;
@@ -151,10 +158,6 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
     public void init(final StateStoreContext context, final StateStore root) {
         clearCache();
         inner.init(context, root);
-        if (!open) {
-            budget.storeOpened();
-            open = true;
-        }
     }
 
     @Override
@@ -167,9 +170,9 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
     public void close() {
         // Whatever is still dirty belongs to a task closed without a commit: it must not be written.
         clearCache();
-        if (open) {
+        if (inBudget) {
             budget.storeClosed();
-            open = false;
+            inBudget = false;
         }
         inner.close();
     }
