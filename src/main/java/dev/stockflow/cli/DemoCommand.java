@@ -189,9 +189,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  curl -s http://localhost:" + port + offerPath(offerKey));
         out.println("  curl -s http://localhost:" + port + "/metrics | grep '^stockflow_'");
         out.println("  curl -s http://localhost:" + port + "/health/ready");
-        out.println("A hot offer of the synthetic feed, changing several times a second (404 for a moment when the");
-        out.println("feed delists it):");
-        out.println("  curl -s http://localhost:" + port + offerPath(hotOffer));
+        // Not as a fourth curl: the feed delists its offers now and then, and a printed command must work.
+        out.println("The synthetic feed's hottest offer, " + hotOffer + ", changes several times a second;");
+        out.println("look it up the same way (" + offerPath(hotOffer) + "), though the feed delists it now and then.");
         out.println();
         out.flush();
     }

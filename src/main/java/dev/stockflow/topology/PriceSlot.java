@@ -71,7 +71,11 @@ public final class PriceSlot extends Slot {
         if (sameValue(change)) {
             return Outcome.UNCHANGED;
         }
-        currency = change.currency();
+        // The same text keeps its object: the history entries then share one currency string, whose UTF-8
+        // bytes the encoders already hold (a fresh string per event cost a hash and an encoding per entry).
+        if (!currency.equals(change.currency())) {
+            currency = change.currency();
+        }
         regularPrice = change.regularPrice();
         salePrice = change.salePrice();
         valueSetAt(change.occurredAt());
