@@ -73,8 +73,8 @@ public final class Bench implements Callable<Integer> {
                     + "backlog of its first seconds drains (default ${DEFAULT-VALUE}).")
     int latencyWarmupSeconds;
 
-    @Option(names = "--scale", description = "Add the scale runs (Stockflow EOS at growing state sizes).")
-    boolean scale;
+    @Option(names = "--skip-scale", description = "Leave out the scale runs (Stockflow EOS at growing state sizes).")
+    boolean skipScale;
 
     @Option(names = "--scale-points", split = ",", defaultValue = "100000,1000000,10000000",
             description = "Distinct offer-locations of the scale runs (default ${DEFAULT-VALUE}).")
@@ -83,11 +83,17 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--scale-events", description = "Workload events after the initial feed (default: --events).")
     Long scaleEvents;
 
-    @Option(names = "--scale-repeat", description = "Runs per scale point (default: --repeat).")
+    @Option(names = "--scale-repeat", description = "Runs per scale point (default: 1, as the 10M point alone "
+            + "takes minutes).")
     Integer scaleRepeat;
 
-    @Option(names = "--profile", description = "Add one Stockflow EOS run with a flight recording, and summarise it.")
-    boolean profile;
+    // Read by bench/run, which runs bench/jmh after the harness; declared here so that --help lists it.
+    @Option(names = "--skip-jmh", description = "Leave out the JMH microbenchmarks that bench/run runs afterwards.")
+    boolean skipJmh;
+
+    @Option(names = "--skip-profile",
+            description = "Leave out the extra Stockflow EOS run with a flight recording and its summary.")
+    boolean skipProfile;
 
     @Option(names = "--app-heap", defaultValue = "512m",
             description = "-Xmx of each application JVM; 512m is what the Helm chart's defaults give (default ${DEFAULT-VALUE}).")
@@ -130,9 +136,9 @@ public final class Bench implements Callable<Integer> {
             }
         }
         return new BenchOptions(events, repeat, partitions, offers, seed, warmupRuns, List.copyOf(selected),
-                peerGuarantee, !skipLatency, latencyRate, latencySeconds, latencyWarmupSeconds, scale,
+                peerGuarantee, !skipLatency, latencyRate, latencySeconds, latencyWarmupSeconds, !skipScale,
                 List.copyOf(scalePoints), scaleEvents == null ? events : scaleEvents,
-                scaleRepeat == null ? repeat : scaleRepeat, profile, appHeap, brokerHeap, output.toAbsolutePath(),
+                scaleRepeat == null ? 1 : scaleRepeat, !skipProfile, appHeap, brokerHeap, output.toAbsolutePath(),
                 Map.copyOf(stockflowSettings));
     }
 }

@@ -31,7 +31,8 @@ class BenchSmokeIT {
     void shouldMeasureEveryCaseAndCheckItsOutputOnATinyInput() throws Exception {
         // Given
         final List<String> command = harness("--events", "10000", "--repeat", "1", "--warmup", "0",
-                "--latency-rate", "2000", "--latency-seconds", "3", "--latency-warmup-seconds", "2",
+                "--latency-rate", "2000", "--latency-seconds", "3", "--latency-warmup-seconds", "2", "--skip-scale",
+                "--skip-profile",
                 "--app-heap", "384m", "--broker-heap", "512m", "--output", OUTPUT.toString());
         Files.createDirectories(OUTPUT);
         Files.deleteIfExists(OUTPUT.resolve("result.json"));
