@@ -19,10 +19,15 @@ final class SettingValidators {
     /** Empty, or host:port[,host:port...] (bootstrap.servers). */
     static ConfigDef.Validator hostPortList() {
         return new Described("host:port[,host:port...]", (name, value) -> {
+            boolean any = false;
             for (final String address : value.split(",")) {
                 if (!address.isBlank()) { // Kafka skips empty entries of the list too
                     checkHostPort(name, value, address.strip());
+                    any = true;
                 }
+            }
+            if (!any) {
+                throw new ConfigException(name, value, "names no host:port");
             }
         });
     }

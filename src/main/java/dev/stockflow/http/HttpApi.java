@@ -122,7 +122,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void forward(final HttpExchange exchange, final OfferLookup.OwnedElsewhere owner, final String rawPath)
             throws IOException {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + uriHost(owner.host()) + ":" + owner.port()
                         + rawPath))
                 .header(FORWARDED_HEADER, "true").timeout(Duration.ofSeconds(5)).GET().build();
         try {
@@ -172,5 +172,10 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** An IPv6 address goes in brackets in a URI; Kafka Streams hands it over without them. */
+    private static String uriHost(final String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

@@ -38,7 +38,7 @@ public final class AvroWireFormat<T extends IndexedRecord> {
      * registry restarts. What an id names, once known, never changes, so those rejections are kept.
      */
     static final long UNKNOWN_ID_RECHECK_NANOS = 5_000_000_000L;
-    /** For as long as the process lives (about 70 years, and no overflow when added to a nano time). */
+    /** For as long as the process lives (about 70 years; expiry compares differences, so a wrap-around is harmless). */
     private static final long KEPT_NANOS = Long.MAX_VALUE / 4;
 
     private final SchemaRegistryClient registry;
@@ -143,8 +143,12 @@ public final class AvroWireFormat<T extends IndexedRecord> {
     }
 
     private UndecodableException reject(final int id, final String message, final long validForNanos) {
+        final long now = nanoClock.getAsLong();
+        if (rejectedIds.size() >= MAX_REJECTED_IDS) {
+            rejectedIds.values().removeIf(rejection -> now - rejection.validUntilNanos() >= 0); // expired ones
+        }
         if (rejectedIds.size() < MAX_REJECTED_IDS) {
-            rejectedIds.put(id, new Rejection(message, nanoClock.getAsLong() + validForNanos));
+            rejectedIds.put(id, new Rejection(message, now + validForNanos));
         }
         return new UndecodableException(message);
     }

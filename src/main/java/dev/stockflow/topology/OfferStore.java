@@ -136,6 +136,12 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
     /** Forgets every cached offer; Kafka Streams calls it when the inner store may change underneath. */
     @Override
     public void clearCache() {
+        // Called when a task's store is recycled, e.g. from active to standby: a store that is not read
+        // gives its share of the budget back until it is read again.
+        if (inBudget) {
+            budget.storeClosed();
+            inBudget = false;
+        }
         entries.clear();
         dirty.clear();
         lastRead = null;
@@ -170,10 +176,6 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
     public void close() {
         // Whatever is still dirty belongs to a task closed without a commit: it must not be written.
         clearCache();
-        if (inBudget) {
-            budget.storeClosed();
-            inBudget = false;
-        }
         inner.close();
     }
 

@@ -27,6 +27,13 @@ class SettingValidatorsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {",", " , ", ",,"})
+    void shouldRejectAListOfNoAddresses(final String servers) {
+        assertThatThrownBy(() -> SettingValidators.hostPortList().ensureValid("bootstrap.servers", servers))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("names no host:port");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"stockflow-0.stockflow-headless:8080", "10.1.2.3:8080"})
     void shouldAcceptAnApplicationServer(final String server) {
         assertThatCode(() -> SettingValidators.hostPort().ensureValid("application.server", server))
