@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * When Kafka refuses a snapshot Stockflow writes because it is too large (an offer with an enormous
  * number of locations, say), the input record that caused it goes to the dead-letter topic and
- * processing goes on. A state record too large for the changelog is logged with its offer key. A dead letter that is itself too large can only be logged. Every other
- * production error fails the task as usual (Kafka Streams retries it).
+ * processing goes on. A state record too large for the changelog is logged with its offer key, and a
+ * dead letter that is itself too large can only be logged. Every other production error fails the task
+ * as usual (Kafka Streams retries it).
  */
 public final class DeadLetterOnProductionError implements ProductionExceptionHandler {
 

@@ -145,7 +145,7 @@ public final class OfferState {
             return Outcome.CHANGED;
         }
         final Outcome notNewer = locations.get(index).notNewer(change.version());
-        return notNewer != null ? notNewer : writable(locations, index, StockSlot::copy).apply(change);
+        return notNewer != null ? notNewer : writable(locations, index, StockSlot::copy).applyNewer(change);
     }
 
     private Outcome applyPrice(final OfferEvent.PriceChange change, final long window) {
@@ -158,7 +158,7 @@ public final class OfferState {
             return Outcome.CHANGED;
         }
         final Outcome notNewer = prices.get(index).notNewer(change.version());
-        return notNewer != null ? notNewer : writable(prices, index, PriceSlot::copy).apply(change, window);
+        return notNewer != null ? notNewer : writable(prices, index, PriceSlot::copy).applyNewer(change, window);
     }
 
     private Outcome applyDelisting(final OfferEvent.Delisting change, final long streamTime, final long window) {

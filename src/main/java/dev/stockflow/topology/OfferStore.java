@@ -87,8 +87,7 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
         final Entry entry = cachedOrLoaded(key);
         entry.lastUsed = ++clock;
         lastRead = entry;
-        final StoredOffer offer = entry.offer;
-        return offer == null ? new StoredOffer() : offer.copy();
+        return copyOf(entry.offer);
     }
 
     /**
@@ -97,10 +96,12 @@ public final class OfferStore implements StateStore, ReadOnlyKeyValueStore<Bytes
      */
     StoredOffer readWithoutCaching(final Bytes key, final byte[] writtenBack) {
         final Entry entry = entries.get(key);
-        if (entry == null) {
-            return StoredOfferCodec.decode(writtenBack);
-        }
-        return entry.offer == null ? new StoredOffer() : entry.offer.copy();
+        return entry == null ? StoredOfferCodec.decode(writtenBack) : copyOf(entry.offer);
+    }
+
+    /** A private copy of an installed offer for the caller to change; an empty offer for none. */
+    private static StoredOffer copyOf(final StoredOffer installed) {
+        return installed == null ? new StoredOffer() : installed.copy();
     }
 
     /** Installs the offer's new state (deleting it when nothing is left); the caller must not change it any more. */

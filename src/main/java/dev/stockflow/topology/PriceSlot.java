@@ -63,11 +63,9 @@ public final class PriceSlot extends Slot {
         return history.lowest(updatedAt(), window, currency);
     }
 
-    Outcome apply(final OfferEvent.PriceChange change, final long window) {
-        final Outcome notNewer = advanceTo(change.version());
-        if (notNewer != null) {
-            return notNewer;
-        }
+    /** Applies an update whose version {@link #notNewer} found newer: changed or unchanged. */
+    Outcome applyNewer(final OfferEvent.PriceChange change, final long window) {
+        advanceTo(change.version());
         if (sameValue(change)) {
             return Outcome.UNCHANGED;
         }

@@ -2,7 +2,7 @@ package dev.stockflow.topology;
 
 /**
  * What every slot shares: the version of the update applied last, and the time its current value was
- * set. Last writer wins by version; {@link #advanceTo} settles duplicates and stale updates.
+ * set. Last writer wins by version; {@link #notNewer} settles duplicates and stale updates.
  */
 abstract class Slot {
 
@@ -36,17 +36,9 @@ abstract class Slot {
         return order < 0 ? Outcome.STALE : null;
     }
 
-    /**
-     * Moves the slot to the incoming version when it is newer.
-     *
-     * @return {@link Outcome#DUPLICATE} or {@link Outcome#STALE} when it is not (nothing changed), else null
-     */
-    final Outcome advanceTo(final Version incoming) {
-        final Outcome notNewer = notNewer(incoming);
-        if (notNewer == null) {
-            version = incoming;
-        }
-        return notNewer;
+    /** Moves the slot to a version that {@link #notNewer} found newer. */
+    final void advanceTo(final Version newer) {
+        version = newer;
     }
 
     /** The value changed with the update applied last, which took effect at its occurredAt. */

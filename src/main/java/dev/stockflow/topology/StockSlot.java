@@ -25,11 +25,9 @@ public final class StockSlot extends Slot {
         return quantity;
     }
 
-    Outcome apply(final OfferEvent.StockChange change) {
-        final Outcome notNewer = advanceTo(change.version());
-        if (notNewer != null) {
-            return notNewer;
-        }
+    /** Applies an update whose version {@link #notNewer} found newer: changed or unchanged. */
+    Outcome applyNewer(final OfferEvent.StockChange change) {
+        advanceTo(change.version());
         if (quantity == change.quantity()) {
             return Outcome.UNCHANGED;
         }
