@@ -1,8 +1,8 @@
 package dev.stockflow.bench;
 
-import dev.stockflow.runtime.BrokerProcess;
+import dev.stockflow.bench.broker.BrokerProcess;
+import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.SchemaRegistryServer;
-import dev.stockflow.topology.RuleSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

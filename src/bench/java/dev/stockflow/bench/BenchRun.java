@@ -1,10 +1,10 @@
 package dev.stockflow.bench;
 
-import dev.stockflow.feed.WorkloadSettings;
-import dev.stockflow.runtime.BrokerProcess;
+import dev.stockflow.bench.broker.BrokerProcess;
+import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.InMemorySchemaRegistry;
 import dev.stockflow.serde.SchemaRegistryServer;
-import dev.stockflow.topology.RuleSettings;
+import dev.stockflow.workload.WorkloadSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.stockflow.bench;
 
 import dev.stockflow.avro.OfferSnapshot;
-import dev.stockflow.topology.Outcome;
-import dev.stockflow.topology.RuleSettings;
-import dev.stockflow.topology.reference.KeyedEvent;
-import dev.stockflow.topology.reference.ReferenceModel;
-import dev.stockflow.topology.reference.Step;
+import dev.stockflow.offer.Outcome;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.reference.KeyedEvent;
+import dev.stockflow.reference.ReferenceModel;
+import dev.stockflow.reference.Step;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;

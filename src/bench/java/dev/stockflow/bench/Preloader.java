@@ -2,9 +2,9 @@ package dev.stockflow.bench;
 
 import dev.stockflow.config.ConfigLoader;
 import dev.stockflow.config.StockflowConfig;
-import dev.stockflow.feed.GeneratedEvent;
 import dev.stockflow.runtime.InputProducer;
 import dev.stockflow.serde.SchemaRegistryClient;
+import dev.stockflow.workload.GeneratedEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.stockflow.bench;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.feed.GeneratedEvent;
-import dev.stockflow.topology.InputRules;
-import dev.stockflow.topology.OfferEvent;
-import dev.stockflow.topology.reference.KeyedEvent;
+import dev.stockflow.offer.InputRules;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.reference.KeyedEvent;
+import dev.stockflow.workload.GeneratedEvent;
 
 /**
  * What the processor makes of a generated record, decided the way it decides: the field rules of

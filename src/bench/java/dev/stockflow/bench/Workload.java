@@ -1,8 +1,8 @@
 package dev.stockflow.bench;
 
-import dev.stockflow.feed.GeneratedEvent;
-import dev.stockflow.feed.WorkloadGenerator;
-import dev.stockflow.feed.WorkloadSettings;
+import dev.stockflow.workload.GeneratedEvent;
+import dev.stockflow.workload.WorkloadGenerator;
+import dev.stockflow.workload.WorkloadSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;

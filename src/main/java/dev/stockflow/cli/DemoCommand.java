@@ -1,19 +1,19 @@
 package dev.stockflow.cli;
 
 import dev.stockflow.config.StockflowConfig;
-import dev.stockflow.feed.GeneratedEvent;
-import dev.stockflow.feed.WorkloadGenerator;
-import dev.stockflow.feed.WorkloadSettings;
+import dev.stockflow.offer.OfferKey;
 import dev.stockflow.runtime.EmbeddedKafkaBroker;
 import dev.stockflow.runtime.InputProducer;
+import dev.stockflow.runtime.RegistryClients;
 import dev.stockflow.runtime.StockflowProcessor;
 import dev.stockflow.runtime.TopicProvisioner;
 import dev.stockflow.runtime.WorkloadRunner;
-import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.InMemorySchemaRegistry;
-import dev.stockflow.runtime.RegistryClients;
+import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryServer;
-import dev.stockflow.topology.OfferKey;
+import dev.stockflow.workload.GeneratedEvent;
+import dev.stockflow.workload.WorkloadGenerator;
+import dev.stockflow.workload.WorkloadSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package dev.stockflow.cli;
 
 import dev.stockflow.metrics.StockflowMetrics;
-import dev.stockflow.topology.Outcome;
+import dev.stockflow.offer.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;

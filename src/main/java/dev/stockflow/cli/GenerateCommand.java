@@ -1,14 +1,14 @@
 package dev.stockflow.cli;
 
 import dev.stockflow.config.StockflowConfig;
-import dev.stockflow.feed.GeneratedEvent;
 import dev.stockflow.feed.JsonLinesFeedWriter;
-import dev.stockflow.feed.WorkloadGenerator;
 import dev.stockflow.runtime.InputProducer;
+import dev.stockflow.runtime.RegistryClients;
 import dev.stockflow.runtime.TopicProvisioner;
 import dev.stockflow.runtime.WorkloadRunner;
 import dev.stockflow.serde.SchemaRegistryClient;
-import dev.stockflow.runtime.RegistryClients;
+import dev.stockflow.workload.GeneratedEvent;
+import dev.stockflow.workload.WorkloadGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

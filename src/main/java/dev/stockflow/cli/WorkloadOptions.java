@@ -1,10 +1,10 @@
 package dev.stockflow.cli;
 
-import dev.stockflow.feed.WorkloadSettings;
+import dev.stockflow.workload.WorkloadSettings;
 import java.time.Duration;
 import java.time.Instant;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The shape of a synthetic workload, shared by {@code generate} and {@code demo}. */
 public final class WorkloadOptions {

@@ -1,15 +1,15 @@
 package dev.stockflow.config;
 
+import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.SchemaRegistrySettings;
-import dev.stockflow.topology.RuleSettings;
 import dev.stockflow.topology.TopologySettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 

@@ -1,10 +1,10 @@
 package dev.stockflow.feed;
 
-import dev.stockflow.topology.OfferKey;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.topology.InputRules;
+import dev.stockflow.offer.InputRules;
+import dev.stockflow.offer.OfferKey;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.workload.GeneratedEvent;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.stockflow.http;
 
-import dev.stockflow.topology.InputRules;
+import dev.stockflow.offer.InputRules;
 
 /**
  * The {@code {partnerId}/{sku}} part of an offer URL, decoded and checked. The partnerId cannot

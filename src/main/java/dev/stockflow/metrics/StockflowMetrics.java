@@ -1,9 +1,9 @@
 package dev.stockflow.metrics;
 
+import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Outcome;
 import dev.stockflow.topology.Input;
-import dev.stockflow.topology.Outcome;
 import dev.stockflow.topology.ProcessingListener;
-import dev.stockflow.topology.RejectReason;
 import dev.stockflow.topology.TopologySettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

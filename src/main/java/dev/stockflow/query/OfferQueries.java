@@ -1,11 +1,11 @@
 package dev.stockflow.query;
 
-import dev.stockflow.topology.OfferKey;
-import dev.stockflow.topology.OfferState;
+import dev.stockflow.offer.OfferKey;
+import dev.stockflow.offer.OfferState;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.offer.SnapshotMapper;
+import dev.stockflow.state.StoredOfferCodec;
 import dev.stockflow.topology.OfferTopology;
-import dev.stockflow.topology.RuleSettings;
-import dev.stockflow.topology.SnapshotMapper;
-import dev.stockflow.topology.StoredOfferCodec;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;

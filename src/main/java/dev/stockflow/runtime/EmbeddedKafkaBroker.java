@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
@@ -27,15 +25,13 @@ import org.slf4j.event.Level;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one node) running in this
- * JVM on Kafka's own server code, for the demo and the benchmark.
+ * JVM on Kafka's own server code, for the demo (and, in a child JVM, the benchmark and the chaos suite).
  *
  * <p>Its data lives in a fresh temporary directory that {@link #close()} deletes, so every start is a
  * brand-new cluster. Not for production: one replica, no security.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    /** The line prefix {@link #main} prints once the broker accepts clients; read by {@link BrokerProcess}. */
-    public static final String READY_PREFIX = "BOOTSTRAP=";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
@@ -132,28 +128,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.info("Kafka broker at {} stopped", bootstrapServers);
     }
 
-    /**
-     * Runs a broker as its own process: {@code [port]}, 0 or absent for a free one. Prints
-     * {@code BOOTSTRAP=host:port} on stdout when ready and stops on SIGTERM or when stdin closes (so the
-     * broker does not outlive a parent that dies without cleaning up).
-     */
-    public static void main(final String[] args) {
-        try {
-            final int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-            final EmbeddedKafkaBroker broker = start(port, Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-shutdown"));
-            // The parent process reads this line from stdout; it is a protocol, not a log message.
-            System.out.println(READY_PREFIX + broker.bootstrapServers());
-            System.out.flush();
-            drain(System.in);
-            broker.close();
-            System.exit(0);
-        } catch (final IOException | RuntimeException e) {
-            // Exit explicitly: Kafka threads left over from a failed start would keep the JVM alive.
-            log.error("Kafka broker process failed", e);
-            System.exit(1);
-        }
-    }
 
     private static Map<String, String> brokerConfig(final Path dataDirectory, final int clientPort,
                                                     final int controllerPort, final Map<String, String> overrides) {
@@ -220,12 +194,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void drain(final InputStream input) throws IOException {
-        final byte[] buffer = new byte[256];
-        while (input.read(buffer) >= 0) {
-            // Ignore the content: only the end of input matters.
-        }
-    }
 
     private static void deleteQuietly(final Path directory) {
         try {

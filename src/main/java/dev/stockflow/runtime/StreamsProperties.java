@@ -1,15 +1,15 @@
 package dev.stockflow.runtime;
 
 import dev.stockflow.config.StockflowConfig;
-import dev.stockflow.topology.DeadLetterOnProcessingError;
-import dev.stockflow.topology.DeadLetterOnProductionError;
+import dev.stockflow.deadletter.DeadLetterOnProcessingError;
+import dev.stockflow.deadletter.DeadLetterOnProductionError;
 import dev.stockflow.topology.ProcessingListener;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The Kafka Streams settings of the processor: Stockflow's settings mapped onto Streams' keys, tuned

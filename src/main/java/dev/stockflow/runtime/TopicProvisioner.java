@@ -2,7 +2,6 @@ package dev.stockflow.runtime;
 
 import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.topology.Input;
-import dev.stockflow.topology.InputTopicCheck;
 import dev.stockflow.topology.TopologySettings;
 import java.util.ArrayList;
 import java.util.Collection;

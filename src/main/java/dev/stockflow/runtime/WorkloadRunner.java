@@ -1,7 +1,7 @@
 package dev.stockflow.runtime;
 
-import dev.stockflow.feed.GeneratedEvent;
-import dev.stockflow.feed.WorkloadGenerator;
+import dev.stockflow.workload.GeneratedEvent;
+import dev.stockflow.workload.WorkloadGenerator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,5 +1,7 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.state.StoredOffer;
+
 /** The three input streams; the ordinal indexes per-input arrays (offsets, counters). */
 public enum Input {
     STOCK(StoredOffer.STOCK),

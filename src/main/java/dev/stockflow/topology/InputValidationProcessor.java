@@ -1,5 +1,9 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.deadletter.DeadLetterHeaders;
+import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.Quoted;
 import dev.stockflow.serde.UndecodableException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,13 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.offer.Applied;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.OfferState;
+import dev.stockflow.serde.SnapshotEncoder;
+import dev.stockflow.state.ByteWriter;
+import dev.stockflow.state.DelistingSweeper;
+import dev.stockflow.state.OfferStore;
+import dev.stockflow.state.StoredOffer;
 import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;

@@ -3,6 +3,8 @@ package dev.stockflow.topology;
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.SchemaRegistryClient;
+import dev.stockflow.serde.SnapshotEncoder;
+import dev.stockflow.state.OfferStoreBuilder;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.BytesDeserializer;

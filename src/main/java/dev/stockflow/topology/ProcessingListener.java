@@ -1,5 +1,8 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Outcome;
+
 /**
  * Hears what the topology does with each record, for metrics. Called on the stream thread, once per
  * event on the hot path: implementations must be cheap and thread-safe.

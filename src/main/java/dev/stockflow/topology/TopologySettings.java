@@ -1,5 +1,6 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.offer.RuleSettings;
 import java.time.Duration;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.topology.InputRules;
+import dev.stockflow.offer.InputRules;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashSet;

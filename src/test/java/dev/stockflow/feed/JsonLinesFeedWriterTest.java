@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.workload.GeneratedEvent;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -2,6 +2,10 @@ package dev.stockflow.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockflow.workload.GeneratedEvent;
+import dev.stockflow.workload.WorkloadGenerator;
+import dev.stockflow.workload.WorkloadGeneratorTest;
+import dev.stockflow.workload.WorkloadSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package dev.stockflow.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Outcome;
 import dev.stockflow.topology.Input;
-import dev.stockflow.topology.Outcome;
-import dev.stockflow.topology.RejectReason;
 import dev.stockflow.topology.TopologySettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.topology.DeadLetterHeaders;
+import dev.stockflow.deadletter.DeadLetterHeaders;
 import dev.stockflow.testkit.KafkaTestCluster;
 import dev.stockflow.testkit.StockflowInstance;
 import dev.stockflow.testkit.TestTopics;

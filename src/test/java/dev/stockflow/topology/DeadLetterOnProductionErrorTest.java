@@ -2,6 +2,10 @@ package dev.stockflow.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockflow.deadletter.DeadLetterHeaders;
+import dev.stockflow.deadletter.DeadLetterOnProcessingError;
+import dev.stockflow.deadletter.DeadLetterOnProductionError;
+import dev.stockflow.deadletter.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

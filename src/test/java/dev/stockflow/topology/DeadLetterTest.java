@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.deadletter.DeadLetterHeaders;
+import dev.stockflow.deadletter.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,13 @@ package dev.stockflow.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.OfferSnapshot;
-import dev.stockflow.topology.reference.FinalValues;
-import dev.stockflow.topology.reference.KeyedEvent;
-import dev.stockflow.topology.reference.ReferenceModel;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.reference.Deliveries;
+import dev.stockflow.reference.FinalValues;
+import dev.stockflow.reference.KeyedEvent;
+import dev.stockflow.reference.OfferEventArbitraries;
+import dev.stockflow.reference.ReferenceModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

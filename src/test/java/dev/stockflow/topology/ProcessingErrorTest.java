@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.deadletter.DeadLetterHeaders;
+import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Outcome;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;

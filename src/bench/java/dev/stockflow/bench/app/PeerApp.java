@@ -2,10 +2,10 @@ package dev.stockflow.bench.app;
 
 import dev.stockflow.bench.peer.PeerCounters;
 import dev.stockflow.bench.peer.PeerTopology;
+import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryClients;
 import dev.stockflow.serde.SchemaRegistrySettings;
-import dev.stockflow.topology.RuleSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

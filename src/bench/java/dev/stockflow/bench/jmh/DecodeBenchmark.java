@@ -2,10 +2,10 @@ package dev.stockflow.bench.jmh;
 
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.InputRules;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.InMemorySchemaRegistry;
 import dev.stockflow.serde.UndecodableException;
-import dev.stockflow.topology.InputRules;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

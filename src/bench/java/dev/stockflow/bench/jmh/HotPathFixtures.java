@@ -1,8 +1,8 @@
 package dev.stockflow.bench.jmh;
 
-import dev.stockflow.topology.OfferEvent;
-import dev.stockflow.topology.RuleSettings;
-import dev.stockflow.topology.StoredOffer;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.state.StoredOffer;
 import java.time.Duration;
 
 /** Typical inputs of the hot path, built through the public API as the processor would build them. */

@@ -1,9 +1,9 @@
 package dev.stockflow.bench.jmh;
 
-import dev.stockflow.topology.Applied;
-import dev.stockflow.topology.OfferEvent;
-import dev.stockflow.topology.OfferState;
-import dev.stockflow.topology.RuleSettings;
+import dev.stockflow.offer.Applied;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.OfferState;
+import dev.stockflow.offer.RuleSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,12 +1,12 @@
 package dev.stockflow.bench.jmh;
 
 import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.offer.SnapshotMapper;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.InMemorySchemaRegistry;
-import dev.stockflow.topology.RuleSettings;
-import dev.stockflow.topology.SnapshotMapper;
-import dev.stockflow.topology.StoredOffer;
-import dev.stockflow.topology.StoredOfferCodec;
+import dev.stockflow.state.StoredOffer;
+import dev.stockflow.state.StoredOfferCodec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

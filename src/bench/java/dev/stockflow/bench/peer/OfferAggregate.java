@@ -1,6 +1,6 @@
 package dev.stockflow.bench.peer;
 
-import dev.stockflow.topology.Utf8Order;
+import dev.stockflow.offer.Utf8Order;
 import java.util.ArrayList;
 import java.util.TreeMap;
 

@@ -1,0 +1,33 @@
+package dev.stockflow.offer;
+
+/**
+ * A validated input event for one offer, stripped of the offer identity (the store key carries it).
+ * The rules in {@link OfferState} consume these; they never see Kafka or Avro types.
+ */
+public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.PriceChange, OfferEvent.Delisting {
+
+    String eventId();
+
+    long occurredAt();
+
+    default Version version() {
+        return new Version(occurredAt(), eventId());
+    }
+
+    /** Absolute sellable quantity at one location. */
+    record StockChange(String eventId, String locationId, int quantity, long occurredAt) implements OfferEvent {
+    }
+
+    /** Price on one channel; {@code salePrice} is null when there is no sale. */
+    record PriceChange(String eventId, String channel, String currency, long regularPrice, Long salePrice,
+                       long occurredAt) implements OfferEvent {
+
+        public long effectivePrice() {
+            return salePrice != null ? salePrice : regularPrice;
+        }
+    }
+
+    /** The partner withdrew the offer at {@code occurredAt}. */
+    record Delisting(String eventId, long occurredAt) implements OfferEvent {
+    }
+}

@@ -1,5 +1,0 @@
-package dev.stockflow.topology;
-
-/** One entry of a channel's price history: the effective price that took effect at occurredAt. */
-public record PricePoint(long occurredAt, String currency, long effectivePrice) {
-}

@@ -1,0 +1,309 @@
+package dev.stockflow.reference;
+
+import dev.stockflow.avro.ChannelPrice;
+import dev.stockflow.avro.LocationQuantity;
+import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.Outcome;
+import dev.stockflow.offer.RuleSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A second, deliberately plain reading of Stockflow's offer rules, written from the product rules
+ * alone: it shares no logic with {@code OfferState}, {@code PriceHistory} or {@code SnapshotMapper}.
+ * Maps, lists and loops; clarity over speed. The price history is kept whole (never pruned) and the
+ * lowest price is recomputed from it for every snapshot.
+ *
+ * <p>Feed it input records in arrival order with {@link #deliver}; it answers the outcome and the
+ * record written to the snapshot topic for each, and keeps every emission and the final state.
+ *
+ * <p>Readings taken where the rules leave room:
+ * <ul>
+ *   <li>A delisting newer than the remembered one is {@code changed} when the offer's published
+ *       snapshot differs afterwards (slots removed, or a lowest price changed because history was
+ *       dropped), else {@code unchanged}; an equal one is a {@code duplicate}, an older one
+ *       {@code stale}.</li>
+ *   <li>The price in effect at the window start is found by time alone; when it is in another
+ *       currency than the current price it is ignored (an older entry in the right currency does
+ *       not take its place).</li>
+ *   <li>A delisting stays remembered while {@code streamTime - processedAt <= retention} and is
+ *       forgotten once more than the retention has passed. Stream time includes the record being
+ *       processed.</li>
+ * </ul>
+ */
+public final class ReferenceModel {
+
+    private final long omnibusWindowMs;
+    private final long delistRetentionMs;
+    private final Map<String, Offer> offers = new HashMap<>();
+    private final List<Emission> emissions = new ArrayList<>();
+    private long streamTime = Long.MIN_VALUE;
+    private int forgottenDelistings;
+
+    public ReferenceModel(final RuleSettings settings) {
+        this.omnibusWindowMs = settings.omnibusWindowMs();
+        this.delistRetentionMs = settings.delistRetentionMs();
+    }
+
+    /** Orders strings by their UTF-8 encodings, byte by byte, unsigned. */
+    public static int compareUtf8(final String a, final String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Orders events by version: occurredAt, then eventId in UTF-8 byte order. */
+    public static int compareVersions(final OfferEvent a, final OfferEvent b) {
+        return compare(new Stamp(a.occurredAt(), a.eventId()), new Stamp(b.occurredAt(), b.eventId()));
+    }
+
+    /** Applies one input record, in arrival order. */
+    public Step deliver(final KeyedEvent record) {
+        final String key = record.offerKey();
+        final OfferEvent event = record.event();
+        streamTime = Math.max(streamTime, event.occurredAt());
+        forgetExpiredDelistings();
+        final Offer offer = offers.computeIfAbsent(key, k -> new Offer());
+        final Outcome outcome;
+        if (event instanceof OfferEvent.StockChange stock) {
+            outcome = applyStock(offer, stock);
+        } else if (event instanceof OfferEvent.PriceChange price) {
+            outcome = applyPrice(offer, price);
+        } else {
+            outcome = applyDelisting(key, offer, (OfferEvent.Delisting) event);
+        }
+        final Emission emission = outcome == Outcome.CHANGED ? emissionAfterChange(key, offer) : null;
+        if (emission != null) {
+            emissions.add(emission);
+        }
+        return new Step(outcome, emission);
+    }
+
+    /** Every record written to the snapshot topic so far, in order. */
+    public List<Emission> emissions() {
+        return List.copyOf(emissions);
+    }
+
+    /** How many delistings were forgotten so far because their retention had passed. */
+    public int forgottenDelistings() {
+        return forgottenDelistings;
+    }
+
+    /** The current snapshot of every listed offer; delisted and never-listed offers are absent. */
+    public Map<String, OfferSnapshot> snapshots() {
+        final Map<String, OfferSnapshot> result = new TreeMap<>();
+        for (final Map.Entry<String, Offer> entry : offers.entrySet()) {
+            final OfferSnapshot snapshot = snapshotOf(entry.getKey(), entry.getValue());
+            if (snapshot != null) {
+                result.put(entry.getKey(), snapshot);
+            }
+        }
+        return result;
+    }
+
+    // ---- the rules --------------------------------------------------------------------------------
+
+    /** "The delisting time is remembered for delist.retention of stream time after it was processed." */
+    private void forgetExpiredDelistings() {
+        for (final Offer offer : offers.values()) {
+            if (offer.delisting != null && streamTime - offer.delistingProcessedAt > delistRetentionMs) {
+                offer.delisting = null;
+                forgottenDelistings++;
+            }
+        }
+    }
+
+    private Outcome applyStock(final Offer offer, final OfferEvent.StockChange change) {
+        final Stamp version = new Stamp(change.occurredAt(), change.eventId());
+        final StockValue current = offer.stock.get(change.locationId());
+        if (current != null && compare(version, current.version) == 0) {
+            return Outcome.DUPLICATE;
+        }
+        if (current != null && compare(version, current.version) < 0) {
+            return Outcome.STALE;
+        }
+        if (isAtOrBeforeDelisting(offer, change.occurredAt())) {
+            return Outcome.STALE;
+        }
+        if (current != null && current.quantity == change.quantity()) {
+            // A re-push: the version advances, the value and its updatedAt stay.
+            offer.stock.put(change.locationId(), new StockValue(current.quantity, version, current.updatedAt));
+            return Outcome.UNCHANGED;
+        }
+        offer.stock.put(change.locationId(), new StockValue(change.quantity(), version, change.occurredAt()));
+        return Outcome.CHANGED;
+    }
+
+    private Outcome applyPrice(final Offer offer, final OfferEvent.PriceChange change) {
+        final Stamp version = new Stamp(change.occurredAt(), change.eventId());
+        final PriceValue current = offer.prices.get(change.channel());
+        if (current != null && compare(version, current.version) == 0) {
+            return Outcome.DUPLICATE;
+        }
+        if (current != null && compare(version, current.version) < 0) {
+            return Outcome.STALE;
+        }
+        if (isAtOrBeforeDelisting(offer, change.occurredAt())) {
+            return Outcome.STALE;
+        }
+        final long effective = change.salePrice() != null ? change.salePrice() : change.regularPrice();
+        if (current != null && current.currency.equals(change.currency())
+                && current.regularPrice == change.regularPrice()
+                && Objects.equals(current.salePrice, change.salePrice())) {
+            offer.prices.put(change.channel(), new PriceValue(current.currency, current.regularPrice,
+                    current.salePrice, current.effectivePrice, version, current.updatedAt));
+            return Outcome.UNCHANGED;
+        }
+        offer.prices.put(change.channel(), new PriceValue(change.currency(), change.regularPrice(),
+                change.salePrice(), effective, version, change.occurredAt()));
+        recordInHistory(offer, change.channel(), new HistoryEntry(change.occurredAt(), change.currency(), effective));
+        return Outcome.CHANGED;
+    }
+
+    /** "An applied price replaces a history entry with the same occurredAt." */
+    private static void recordInHistory(final Offer offer, final String channel, final HistoryEntry entry) {
+        final List<HistoryEntry> history = offer.history.computeIfAbsent(channel, c -> new ArrayList<>());
+        history.removeIf(old -> old.occurredAt == entry.occurredAt);
+        history.add(entry);
+        history.sort(Comparator.comparingLong(HistoryEntry::occurredAt));
+    }
+
+    private Outcome applyDelisting(final String key, final Offer offer, final OfferEvent.Delisting change) {
+        final Stamp version = new Stamp(change.occurredAt(), change.eventId());
+        if (offer.delisting != null && compare(version, offer.delisting) == 0) {
+            return Outcome.DUPLICATE;
+        }
+        if (offer.delisting != null && compare(version, offer.delisting) < 0) {
+            return Outcome.STALE;
+        }
+        final OfferSnapshot before = snapshotOf(key, offer);
+        offer.delisting = version;
+        offer.delistingProcessedAt = streamTime;
+        final long delistedAt = change.occurredAt();
+        offer.stock.values().removeIf(slot -> slot.version.occurredAt <= delistedAt);
+        offer.prices.values().removeIf(slot -> slot.version.occurredAt <= delistedAt);
+        for (final List<HistoryEntry> history : offer.history.values()) {
+            history.removeIf(entry -> entry.occurredAt <= delistedAt);
+        }
+        final OfferSnapshot after = snapshotOf(key, offer);
+        return Objects.equals(before, after) ? Outcome.UNCHANGED : Outcome.CHANGED;
+    }
+
+    private static boolean isAtOrBeforeDelisting(final Offer offer, final long occurredAt) {
+        return offer.delisting != null && occurredAt <= offer.delisting.occurredAt;
+    }
+
+    /** A snapshot while the offer has a slot; a tombstone when it lost its last one after a snapshot. */
+    private Emission emissionAfterChange(final String key, final Offer offer) {
+        final OfferSnapshot snapshot = snapshotOf(key, offer);
+        if (snapshot != null) {
+            offer.snapshotEmitted = true;
+            return new Emission(key, snapshot);
+        }
+        return offer.snapshotEmitted ? Emission.tombstone(key) : null;
+    }
+
+    // ---- the published snapshot ---------------------------------------------------------------------
+
+    /** The snapshot of the offer, or null when it has no slot. */
+    private OfferSnapshot snapshotOf(final String key, final Offer offer) {
+        if (offer.stock.isEmpty() && offer.prices.isEmpty()) {
+            return null;
+        }
+        final List<String> locationIds = new ArrayList<>(offer.stock.keySet());
+        locationIds.sort(ReferenceModel::compareUtf8);
+        final List<LocationQuantity> locations = new ArrayList<>();
+        long total = 0;
+        long latest = Long.MIN_VALUE;
+        for (final String locationId : locationIds) {
+            final StockValue slot = offer.stock.get(locationId);
+            locations.add(new LocationQuantity(locationId, slot.quantity, Instant.ofEpochMilli(slot.updatedAt)));
+            total += slot.quantity;
+            latest = Math.max(latest, slot.updatedAt);
+        }
+        final List<String> channels = new ArrayList<>(offer.prices.keySet());
+        channels.sort(ReferenceModel::compareUtf8);
+        final List<ChannelPrice> prices = new ArrayList<>();
+        for (final String channel : channels) {
+            final PriceValue slot = offer.prices.get(channel);
+            final Long lowest = lowestPriceBefore(slot, offer.history.getOrDefault(channel, List.of()));
+            prices.add(new ChannelPrice(channel, slot.currency, slot.regularPrice, slot.salePrice,
+                    slot.effectivePrice, lowest, Instant.ofEpochMilli(slot.updatedAt)));
+            latest = Math.max(latest, slot.updatedAt);
+        }
+        final int colon = key.indexOf(':');
+        return new OfferSnapshot(key.substring(0, colon), key.substring(colon + 1), total, total > 0,
+                locations, prices, Instant.ofEpochMilli(latest));
+    }
+
+    /**
+     * EU Omnibus: the lowest effective price, in the current currency, of the history entries in
+     * effect at any instant of [T - window, T), T being when the current price took effect.
+     */
+    private Long lowestPriceBefore(final PriceValue current, final List<HistoryEntry> history) {
+        final long end = current.updatedAt;
+        final long start = end - omnibusWindowMs;
+        final List<HistoryEntry> inEffect = new ArrayList<>();
+        HistoryEntry inEffectAtStart = null;
+        for (final HistoryEntry entry : history) {
+            if (entry.occurredAt <= start
+                    && (inEffectAtStart == null || entry.occurredAt > inEffectAtStart.occurredAt)) {
+                inEffectAtStart = entry;
+            }
+        }
+        if (inEffectAtStart != null) {
+            inEffect.add(inEffectAtStart);
+        }
+        for (final HistoryEntry entry : history) {
+            if (entry.occurredAt > start && entry.occurredAt < end) {
+                inEffect.add(entry);
+            }
+        }
+        Long lowest = null;
+        for (final HistoryEntry entry : inEffect) {
+            if (entry.currency.equals(current.currency) && (lowest == null || entry.effectivePrice < lowest)) {
+                lowest = entry.effectivePrice;
+            }
+        }
+        return lowest;
+    }
+
+    private static int compare(final Stamp a, final Stamp b) {
+        final int byTime = Long.compare(a.occurredAt, b.occurredAt);
+        return byTime != 0 ? byTime : compareUtf8(a.eventId, b.eventId);
+    }
+
+    // ---- plain data ---------------------------------------------------------------------------------
+
+    /** Everything known about one offer. */
+    private static final class Offer {
+        private final Map<String, StockValue> stock = new HashMap<>();
+        private final Map<String, PriceValue> prices = new HashMap<>();
+        /** Per channel; kept apart from the slots because only a delisting drops entries. */
+        private final Map<String, List<HistoryEntry>> history = new HashMap<>();
+        private Stamp delisting;
+        private long delistingProcessedAt;
+        private boolean snapshotEmitted;
+    }
+
+    /** The version of an event. */
+    private record Stamp(long occurredAt, String eventId) {
+    }
+
+    private record StockValue(int quantity, Stamp version, long updatedAt) {
+    }
+
+    private record PriceValue(String currency, long regularPrice, Long salePrice, long effectivePrice,
+                              Stamp version, long updatedAt) {
+    }
+
+    private record HistoryEntry(long occurredAt, String currency, long effectivePrice) {
+    }
+}
