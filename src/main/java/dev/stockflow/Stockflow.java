@@ -44,7 +44,8 @@ public final class Stockflow implements Callable<Integer> {
         // Kafka's clients wrap a bad setting (say, a bootstrap address without a port) in a KafkaException.
         final ConfigException badSetting = configExceptionIn(exception);
         if (badSetting != null) {
-            command.getErr().println("stockflow: configuration error: " + ConfigLoader.withFix(badSetting).getMessage());
+            command.getErr().println("stockflow: configuration error: "
+                    + ConfigLoader.withFix(badSetting).getMessage());
             return ExitCodes.USAGE;
         }
         command.getErr().println("stockflow: " + rootMessage(exception));

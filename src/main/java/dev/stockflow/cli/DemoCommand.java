@@ -67,13 +67,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--events", description = "Stop after this many events, with a final summary (default: run until Ctrl-C).")
+    @Option(names = "--events",
+            description = "Stop after this many events, with a final summary (default: run until Ctrl-C).")
     Long events;
 
     @Option(names = "--rate", defaultValue = "1000", description = "Events per second (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--summary-every", defaultValue = "5", description = "Seconds between summary lines (default ${DEFAULT-VALUE}).")
+    @Option(names = "--summary-every", defaultValue = "5",
+            description = "Seconds between summary lines (default ${DEFAULT-VALUE}).")
     int summarySeconds;
 
     @Spec
@@ -89,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
         workload.check(spec.commandLine());
         WorkloadOptions.require(spec.commandLine(), events == null || events >= 1,
                 "--events must be at least 1, was " + events);
-        WorkloadOptions.require(spec.commandLine(), rate > 0 && Double.isFinite(rate), "--rate must be more than 0, was " + rate);
+        WorkloadOptions.require(spec.commandLine(), rate > 0 && Double.isFinite(rate),
+                "--rate must be more than 0, was " + rate);
         WorkloadOptions.require(spec.commandLine(), summarySeconds >= 1,
                 "--summary-every must be at least 1 second, was " + summarySeconds);
         final PrintWriter out = spec.commandLine().getOut();
@@ -237,7 +240,8 @@ public final class DemoCommand implements Callable<Integer> {
         final long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (processor.streams().state() != KafkaStreams.State.RUNNING) {
             if (System.nanoTime() > deadline || processor.streams().state().hasCompletedShutdown()) {
-                throw new IllegalStateException("the processor did not start (state " + processor.streams().state() + ")");
+                throw new IllegalStateException(
+                        "the processor did not start (state " + processor.streams().state() + ")");
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
@@ -275,7 +279,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (port == 0) {
             return true;
         }
-        try (ServerSocket socket = new ServerSocket(port)) {
+        try {
+            new ServerSocket(port).close();
             return true;
         } catch (final IOException e) {
             return false;

@@ -77,7 +77,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private int produce(final WorkloadGenerator generator) {
         final StockflowConfig settings = config.load(Map.of());
-        settings.require(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, "generate produces to Kafka unless --output is given");
+        settings.require(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "generate produces to Kafka unless --output is given");
         settings.require(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "generate encodes Avro records");
         TopicProvisioner.using(settings, provisioner ->
                 provisioner.createMissingInputs(settings.getInt(StockflowConfig.TOPIC_PARTITIONS_CONFIG)));

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /** The shape of a synthetic workload, shared by {@code generate} and {@code demo}. */
 public final class WorkloadOptions {
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same sequence of events (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Random seed; the same seed gives the same sequence of events (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--partners", defaultValue = "20", description = "Partners (default ${DEFAULT-VALUE}).")
@@ -21,7 +22,8 @@ public final class WorkloadOptions {
     @Option(names = "--locations", defaultValue = "3", description = "Locations per offer (default ${DEFAULT-VALUE}).")
     int locations;
 
-    @Option(names = "--channels", defaultValue = "4", description = "Sales channels per offer (default ${DEFAULT-VALUE}).")
+    @Option(names = "--channels", defaultValue = "4",
+            description = "Sales channels per offer (default ${DEFAULT-VALUE}).")
     int channels;
 
     @Option(names = "--start", paramLabel = "TIME", converter = InstantConverter.class,

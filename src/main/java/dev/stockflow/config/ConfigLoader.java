@@ -167,7 +167,8 @@ public final class ConfigLoader {
             return true;
         }
         return CLIENT_PREFIXES.stream()
-                .anyMatch(prefix -> key.startsWith(prefix) && KAFKA_CLIENT_KEYS.contains(key.substring(prefix.length())));
+                .anyMatch(prefix -> key.startsWith(prefix)
+                        && KAFKA_CLIENT_KEYS.contains(key.substring(prefix.length())));
     }
 
     private static String suggestion(final String key) {

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as people write them: {@code 7d}, {@code 1h}, {@code 30m}, {@code 45s}, {@code 500ms}, ISO-8601 ({@code PT1H}) or plain milliseconds. */
+/**
+ * Parses durations as people write them: {@code 7d}, {@code 1h}, {@code 30m}, {@code 45s}, {@code 500ms}, ISO-8601
+ * ({@code PT1H}) or plain milliseconds.
+ */
 public final class DurationParser {
 
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -41,7 +44,8 @@ public final class DurationParser {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (final DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 7d, 1h, 30m, 45s, 500ms or PT1H");
+            throw new IllegalArgumentException("'" + text
+                    + "' is not a duration; write e.g. 7d, 1h, 30m, 45s, 500ms or PT1H");
         }
     }
 }

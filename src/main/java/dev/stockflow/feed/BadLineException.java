@@ -6,6 +6,7 @@ package dev.stockflow.feed;
  */
 final class BadLineException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
     private static final int MAX_QUOTED_VALUE = 60;
 
     BadLineException(final String message) {

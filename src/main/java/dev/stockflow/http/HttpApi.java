@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stockflow.query.OfferLookup;
 import dev.stockflow.query.OfferQueries;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -65,7 +64,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(final HttpExchange exchange) throws IOException {
-        try (exchange; InputStream ignored = exchange.getRequestBody()) {
+        try (exchange) {
+            exchange.getRequestBody().close(); // lookups have no body: closing it drains whatever a client sent
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET");
                 respond(exchange, 405, JSON, error("only GET is supported"));

@@ -1,7 +1,6 @@
 package dev.stockflow.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

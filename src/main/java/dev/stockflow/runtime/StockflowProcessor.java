@@ -139,7 +139,8 @@ public final class StockflowProcessor implements AutoCloseable {
      */
     private static HostInfo selfHost(final StockflowConfig config, final int port) {
         final String server = config.getString(StockflowConfig.APPLICATION_SERVER_CONFIG);
-        return server == null || server.isBlank() ? new HostInfo("localhost", port) : HostInfo.buildFromEndpoint(server);
+        return server == null || server.isBlank() ? new HostInfo("localhost", port)
+                : HostInfo.buildFromEndpoint(server);
     }
 
     public KafkaStreams streams() {

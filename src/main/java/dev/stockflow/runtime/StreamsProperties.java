@@ -17,6 +17,12 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class StreamsProperties {
 
+    /**
+     * {@code StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG}, named by its value: the constant is
+     * deprecated since Kafka 4.3 because 5.0 drops the setting and makes its {@code true} the only behaviour.
+     */
+    private static final String GLOBAL_PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler.global.enabled";
+
     private StreamsProperties() {
     }
 
@@ -47,7 +53,7 @@ public final class StreamsProperties {
         props.put(DeadLetterOnProcessingError.SETTINGS_CONFIG, config.topologySettings());
         props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, listener);
         // Stockflow has no global stores; opting in now keeps the behaviour Kafka 5.0 will make the default.
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, true);
         final Map<String, Object> user = config.kafkaClientSettings();
         // Snapshots are small and many: compress and batch them.
         putProducerDefault(props, user, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

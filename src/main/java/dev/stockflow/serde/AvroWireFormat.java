@@ -115,7 +115,8 @@ public final class AvroWireFormat<T extends IndexedRecord> {
         final int id = ((bytes[1] & 0xFF) << 24) | ((bytes[2] & 0xFF) << 16) | ((bytes[3] & 0xFF) << 8)
                 | (bytes[4] & 0xFF);
         final DatumReader<T> reader = readerFor(id);
-        final BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH);
+        final BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH,
+                bytes.length - HEADER_LENGTH);
         final T record;
         try {
             record = reader.read(null, decoder);
@@ -134,7 +135,8 @@ public final class AvroWireFormat<T extends IndexedRecord> {
      * applies too.
      */
     private boolean isThisRecord(final Schema writerSchema) {
-        return writerSchema.getType() == Schema.Type.RECORD && SchemaCompatibility.schemaNameEquals(schema, writerSchema);
+        return writerSchema.getType() == Schema.Type.RECORD && SchemaCompatibility.schemaNameEquals(schema,
+                writerSchema);
     }
 
     private static String describe(final Schema writerSchema) {
@@ -195,7 +197,8 @@ public final class AvroWireFormat<T extends IndexedRecord> {
             throw reject(id, "schema id " + id + " is " + describe(writerSchema) + ", not " + schema.getFullName(),
                     KEPT_NANOS);
         }
-        final DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, schema, SpecificData.getForSchema(schema));
+        final DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, schema,
+                SpecificData.getForSchema(schema));
         readersByWriterId.put(id, reader);
         return reader;
     }

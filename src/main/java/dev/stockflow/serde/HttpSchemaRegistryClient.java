@@ -103,7 +103,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         final String type = reply.json().path("schemaType").asText(AVRO);
         if (!AVRO.equalsIgnoreCase(type)) {
             throw new SchemaRegistryException(SchemaRegistryErrors.NOT_AVRO,
-                    "Schema id " + operation.id() + " is a " + type + " schema, not Avro (registry " + reply.registry() + ")");
+                    "Schema id " + operation.id() + " is a " + type + " schema, not Avro (registry "
+                            + reply.registry() + ")");
         }
         final JsonNode text = reply.json().path("schema");
         if (!text.isTextual()) {

@@ -45,11 +45,13 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     public synchronized int idOf(final String subject, final Schema schema) {
         final List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null) {
-            throw new SchemaRegistryException(SchemaRegistryErrors.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+            throw new SchemaRegistryException(SchemaRegistryErrors.SUBJECT_NOT_FOUND, "Subject '" + subject
+                    + "' not found.");
         }
         final Integer id = idsByCanonicalForm.get(schema.toString());
         if (id == null || !versions.contains(id)) {
-            throw new SchemaRegistryException(SchemaRegistryErrors.SCHEMA_NOT_FOUND, "Schema not found under subject '" + subject + "'.");
+            throw new SchemaRegistryException(SchemaRegistryErrors.SCHEMA_NOT_FOUND,
+                    "Schema not found under subject '" + subject + "'.");
         }
         return id;
     }

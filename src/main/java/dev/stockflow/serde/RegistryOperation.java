@@ -36,7 +36,8 @@ record RegistryOperation(String description, String subject, Integer id) {
     /** The registry answered 2xx with something that is not what the API promises. */
     SchemaRegistryException unexpected(final RegistryReply reply, final String problem) {
         return new SchemaRegistryException(SchemaRegistryErrors.UNEXPECTED_RESPONSE,
-                "Unexpected answer from Schema Registry " + reply.registry() + " while " + description + ": " + problem);
+                "Unexpected answer from Schema Registry " + reply.registry() + " while " + description + ": "
+                        + problem);
     }
 
     /** Every attempt failed; keeps the last failure's code so callers can still tell what happened. */
@@ -59,7 +60,8 @@ record RegistryOperation(String description, String subject, Integer id) {
             case SchemaRegistryErrors.SUBJECT_NOT_FOUND:
                 return "Subject '" + subject + "' not found";
             case SchemaRegistryErrors.SCHEMA_NOT_FOUND:
-                return subject != null ? "Schema not registered under subject '" + subject + "'" : "Schema id " + id + " not found";
+                return subject != null ? "Schema not registered under subject '" + subject + "'" : "Schema id " + id
+                        + " not found";
             case SchemaRegistryErrors.INVALID_SCHEMA:
                 return "Invalid schema for subject '" + subject + "'";
             case SchemaRegistryErrors.INCOMPATIBLE_SCHEMA:

@@ -77,7 +77,8 @@ final class RegistryTransport {
                 } catch (final IOException e) {
                     lastFailure = operation.unreachable(endpoint, e);
                 }
-                LOG.warn("Schema Registry call failed, will try again elsewhere or later: {}", lastFailure.getMessage());
+                LOG.warn("Schema Registry call failed, will try again elsewhere or later: {}",
+                        lastFailure.getMessage());
             }
         }
         throw operation.exhausted((maxRetries + 1) * endpoints.size(), lastFailure);
@@ -98,7 +99,8 @@ final class RegistryTransport {
                     .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
         }
         try {
-            final HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            final HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return RegistryReply.of(response.statusCode(), response.body(), endpoint);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();

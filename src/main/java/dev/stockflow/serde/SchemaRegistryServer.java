@@ -53,19 +53,30 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             final String[] path = exchange.getRequestURI().getRawPath().split("/");
-            final String method = exchange.getRequestMethod();
-            if ("GET".equals(method) && path.length == 4 && "schemas".equals(path[1]) && "ids".equals(path[2])) {
-                schemaById(exchange, path[3]);
-            } else if ("GET".equals(method) && path.length == 2 && "subjects".equals(path[1])) {
-                respond(exchange, 200, JSON.valueToTree(registry.subjects()));
-            } else if ("POST".equals(method) && path.length >= 3 && "subjects".equals(path[1])) {
+            if ("GET".equals(exchange.getRequestMethod())) {
+                handleGet(exchange, path);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.length >= 3 && "subjects".equals(path[1])) {
                 final String subject = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
                 final boolean register = path.length == 4 && "versions".equals(path[3]);
                 postSchema(exchange, subject, body.readAllBytes(), register);
             } else {
-                error(exchange, 404, 404, "Not supported by this in-memory registry");
+                notSupported(exchange);
             }
         }
+    }
+
+    private void handleGet(final HttpExchange exchange, final String[] path) throws IOException {
+        if (path.length == 4 && "schemas".equals(path[1]) && "ids".equals(path[2])) {
+            schemaById(exchange, path[3]);
+        } else if (path.length == 2 && "subjects".equals(path[1])) {
+            respond(exchange, 200, JSON.valueToTree(registry.subjects()));
+        } else {
+            notSupported(exchange);
+        }
+    }
+
+    private static void notSupported(final HttpExchange exchange) throws IOException {
+        error(exchange, 404, 404, "Not supported by this in-memory registry");
     }
 
     private void schemaById(final HttpExchange exchange, final String rawId) throws IOException {

@@ -55,7 +55,8 @@ final class SslContexts {
         try (InputStream in = Files.newInputStream(store.location())) {
             keyStore.load(in, password(store));
         } catch (final IOException e) {
-            throw new IllegalArgumentException("Cannot read " + locationKey + " " + store.location() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read " + locationKey + " " + store.location() + ": "
+                    + e.getMessage(), e);
         }
         return keyStore;
     }

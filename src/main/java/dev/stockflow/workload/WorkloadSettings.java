@@ -30,6 +30,15 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
                                double delistingShare, double badShare, double priceShare, double saleShare) {
 
     public WorkloadSettings {
+        requireSizes(partners, offers, locationsPerOffer, channels);
+        requireTiming(zipfExponent, start, eventsPerSecond, maxLateness);
+        requireShares(unchangedShare, duplicateShare, outOfOrderShare, delistingShare, badShare);
+        requireShare("priceShare", priceShare);
+        requireShare("saleShare", saleShare);
+    }
+
+    private static void requireSizes(final int partners, final int offers, final int locationsPerOffer,
+                                     final int channels) {
         requireAtLeast("partners", partners, 1);
         requireAtLeast("offers", offers, partners);
         requireAtLeast("locationsPerOffer", locationsPerOffer, 1);
@@ -37,6 +46,10 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
         if ((long) offers * (locationsPerOffer + channels) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("offers * (locationsPerOffer + channels) is too large");
         }
+    }
+
+    private static void requireTiming(final double zipfExponent, final Instant start, final double eventsPerSecond,
+                                      final Duration maxLateness) {
         if (!(zipfExponent >= 0) || Double.isInfinite(zipfExponent)) {
             throw new IllegalArgumentException("zipfExponent must be a finite number >= 0, was " + zipfExponent);
         }
@@ -49,13 +62,17 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
         if (maxLateness == null || maxLateness.toMillis() < 1) {
             throw new IllegalArgumentException("maxLateness must be at least 1 ms, was " + maxLateness);
         }
+    }
+
+    /** The shares of events that replace a fresh change: each a share, and together at most all events. */
+    private static void requireShares(final double unchangedShare, final double duplicateShare,
+                                      final double outOfOrderShare, final double delistingShare,
+                                      final double badShare) {
         requireShare("unchangedShare", unchangedShare);
         requireShare("duplicateShare", duplicateShare);
         requireShare("outOfOrderShare", outOfOrderShare);
         requireShare("delistingShare", delistingShare);
         requireShare("badShare", badShare);
-        requireShare("priceShare", priceShare);
-        requireShare("saleShare", saleShare);
         if (unchangedShare + duplicateShare + outOfOrderShare + delistingShare + badShare > 1 + 1e-9) {
             throw new IllegalArgumentException("the shares of unchanged, duplicate, out-of-order, delisting and"
                     + " bad events add up to more than 1");
