@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import dev.stockflow.workload.GeneratedEvent;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -46,9 +47,9 @@ public final class JsonLinesFeedWriter implements Closeable, Flushable {
 
     /** Writes a {@code StockUpdate}, {@code PriceUpdate} or {@code OfferDelisted} as one line. */
     public void write(final SpecificRecord record) throws IOException {
-        final FeedKind kind = FeedRecords.kindOf(record);
+        final Input input = FeedRecords.inputOf(record);
         json.writeStartObject();
-        json.writeStringField("type", kind.typeName());
+        json.writeStringField("type", input.typeName());
         if (record instanceof StockUpdate stock) {
             writeStock(stock);
         } else if (record instanceof PriceUpdate price) {

@@ -3,6 +3,7 @@ package dev.stockflow.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.TopologySettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class ConfigLoaderTest {
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.getString(StockflowConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         final TopologySettings topology = config.topologySettings();
-        assertThat(topology.stockTopic()).isEqualTo("stock-updates");
+        assertThat(topology.topicOf(Input.STOCK)).isEqualTo("stock-updates");
         assertThat(topology.snapshotTopic()).isEqualTo("offer-snapshots");
         assertThat(topology.dlqTopic()).isEqualTo("stockflow-dlq");
         assertThat(topology.rules().delistRetentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
@@ -51,7 +52,7 @@ class ConfigLoaderTest {
         // Then
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.schemaRegistryUrl()).isEqualTo("http://env:8081");
-        assertThat(config.topologySettings().stockTopic()).isEqualTo("s2");
+        assertThat(config.topologySettings().topicOf(Input.STOCK)).isEqualTo("s2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.offer.Input;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryClients;
 import dev.stockflow.serde.WireFormatSerde;
@@ -47,9 +48,9 @@ public final class TestTopics implements AutoCloseable {
         settings.put(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + prefix);
         settings.put(StockflowConfig.APPLICATION_ID_CONFIG, prefix + "-app");
-        settings.put(StockflowConfig.TOPIC_STOCK_CONFIG, prefix + "-stock-updates");
-        settings.put(StockflowConfig.TOPIC_PRICE_CONFIG, prefix + "-price-updates");
-        settings.put(StockflowConfig.TOPIC_DELISTING_CONFIG, prefix + "-offer-delistings");
+        settings.put(Input.STOCK.configKey(), prefix + "-stock-updates");
+        settings.put(Input.PRICE.configKey(), prefix + "-price-updates");
+        settings.put(Input.DELISTING.configKey(), prefix + "-offer-delistings");
         settings.put(StockflowConfig.TOPIC_SNAPSHOT_CONFIG, prefix + "-offer-snapshots");
         settings.put(StockflowConfig.TOPIC_DLQ_CONFIG, prefix + "-dlq");
         for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic())) {
@@ -71,15 +72,15 @@ public final class TestTopics implements AutoCloseable {
     }
 
     public String stockTopic() {
-        return (String) settings.get(StockflowConfig.TOPIC_STOCK_CONFIG);
+        return (String) settings.get(Input.STOCK.configKey());
     }
 
     public String priceTopic() {
-        return (String) settings.get(StockflowConfig.TOPIC_PRICE_CONFIG);
+        return (String) settings.get(Input.PRICE.configKey());
     }
 
     public String delistingTopic() {
-        return (String) settings.get(StockflowConfig.TOPIC_DELISTING_CONFIG);
+        return (String) settings.get(Input.DELISTING.configKey());
     }
 
     public String snapshotTopic() {
