@@ -92,18 +92,25 @@ public final class StockflowConfig extends AbstractConfig {
             + "-1: the broker's default.";
 
     public static final String DELIST_RETENTION_CONFIG = "delist.retention";
+    private static final String DELIST_RETENTION_DEFAULT = DurationParser.format(
+            Duration.ofMillis(RuleSettings.DEFAULTS.delistRetentionMs()));
     private static final String DELIST_RETENTION_DOC = "How long, in stream time after it was processed, a "
             + "delisting is remembered (e.g. 7d, 12h).";
 
     public static final String MAX_FUTURE_SKEW_CONFIG = "max.future.skew";
+    private static final String MAX_FUTURE_SKEW_DEFAULT = DurationParser.format(
+            Duration.ofMillis(TopologySettings.DEFAULT_MAX_FUTURE_SKEW_MS));
     private static final String MAX_FUTURE_SKEW_DOC = "Events whose occurredAt is further ahead of the wall clock "
             + "go to the dead-letter topic (future-timestamp).";
 
     public static final String OMNIBUS_WINDOW_DAYS_CONFIG = "omnibus.window.days";
+    private static final int OMNIBUS_WINDOW_DAYS_DEFAULT = wholeDays(RuleSettings.DEFAULTS.omnibusWindowMs());
     private static final String OMNIBUS_WINDOW_DAYS_DOC = "EU Omnibus window: lowestPrice30d is the lowest price "
             + "in effect during this many days before the current price took effect.";
 
     public static final String DELIST_SWEEP_INTERVAL_CONFIG = "delist.sweep.interval";
+    private static final String DELIST_SWEEP_INTERVAL_DEFAULT = DurationParser.format(
+            Duration.ofMillis(TopologySettings.DEFAULT_SWEEP_INTERVAL_MS));
     private static final String DELIST_SWEEP_INTERVAL_DOC = "How often the store is swept for delistings past "
             + "their retention (wall clock).";
 
@@ -195,14 +202,14 @@ public final class StockflowConfig extends AbstractConfig {
     /** The rule tunables and the bad-input policy. */
     private static ConfigDef defineRules(final ConfigDef definition) {
         return definition
-                .define(DELIST_RETENTION_CONFIG, Type.STRING, "7d", new DurationValidator(false), Importance.MEDIUM,
-                        DELIST_RETENTION_DOC)
-                .define(MAX_FUTURE_SKEW_CONFIG, Type.STRING, "1h", new DurationValidator(true), Importance.MEDIUM,
-                        MAX_FUTURE_SKEW_DOC)
-                .define(OMNIBUS_WINDOW_DAYS_CONFIG, Type.INT, 30, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                        OMNIBUS_WINDOW_DAYS_DOC)
-                .define(DELIST_SWEEP_INTERVAL_CONFIG, Type.STRING, "30s", new DurationValidator(false), Importance.LOW,
-                        DELIST_SWEEP_INTERVAL_DOC)
+                .define(DELIST_RETENTION_CONFIG, Type.STRING, DELIST_RETENTION_DEFAULT, new DurationValidator(false),
+                        Importance.MEDIUM, DELIST_RETENTION_DOC)
+                .define(MAX_FUTURE_SKEW_CONFIG, Type.STRING, MAX_FUTURE_SKEW_DEFAULT, new DurationValidator(true),
+                        Importance.MEDIUM, MAX_FUTURE_SKEW_DOC)
+                .define(OMNIBUS_WINDOW_DAYS_CONFIG, Type.INT, OMNIBUS_WINDOW_DAYS_DEFAULT, ConfigDef.Range.atLeast(1),
+                        Importance.MEDIUM, OMNIBUS_WINDOW_DAYS_DOC)
+                .define(DELIST_SWEEP_INTERVAL_CONFIG, Type.STRING, DELIST_SWEEP_INTERVAL_DEFAULT,
+                        new DurationValidator(false), Importance.LOW, DELIST_SWEEP_INTERVAL_DOC)
                 .define(DELIST_SWEEP_BATCH_CONFIG, Type.INT, TopologySettings.DEFAULT_SWEEP_BATCH,
                         ConfigDef.Range.atLeast(1), Importance.LOW, DELIST_SWEEP_BATCH_DOC);
     }
@@ -288,6 +295,15 @@ public final class StockflowConfig extends AbstractConfig {
                 duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
                 getInt(DELIST_SWEEP_BATCH_CONFIG), getLong(CACHE_MAX_BYTES_CONFIG),
                 getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
+    }
+
+    /** The setting is in days, so its default must be a whole number of them. */
+    private static int wholeDays(final long millis) {
+        final Duration duration = Duration.ofMillis(millis);
+        if (!Duration.ofDays(duration.toDays()).equals(duration)) {
+            throw new IllegalStateException(duration + " is not a whole number of days");
+        }
+        return Math.toIntExact(duration.toDays());
     }
 
     /** Validates a duration setting when the configuration is loaded, not when it is first used. */

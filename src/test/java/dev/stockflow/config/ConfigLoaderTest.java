@@ -38,6 +38,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldDefaultToTheSettingsOwnDefaults() {
+        // When
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+        // Then: the settings' constants are the one source of these defaults
+        assertThat(config.topologySettings()).isEqualTo(TopologySettings.DEFAULTS);
+    }
+
+    @Test
+    void shouldShowDurationDefaultsAsPeopleWriteThem() {
+        // When
+        final Map<String, Object> defaults = StockflowConfig.definition().defaultValues();
+
+        // Then
+        assertThat(defaults).containsEntry(StockflowConfig.DELIST_RETENTION_CONFIG, "7d")
+                .containsEntry(StockflowConfig.MAX_FUTURE_SKEW_CONFIG, "1h")
+                .containsEntry(StockflowConfig.DELIST_SWEEP_INTERVAL_CONFIG, "30s")
+                .containsEntry(StockflowConfig.OMNIBUS_WINDOW_DAYS_CONFIG, 30)
+                .containsEntry(StockflowConfig.DELIST_SWEEP_BATCH_CONFIG, 10_000);
+    }
+
+    @Test
     void shouldReadTheFileAndLetEnvironmentWin() throws IOException {
         // Given
         final Path file = write("http.port=9000\nschema.registry.url=http://file:8081\ntopic.stock-updates=s1\n");
@@ -145,6 +167,32 @@ class ConfigLoaderTest {
         assertThat(DurationParser.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(DurationParser.parse("PT1H")).isEqualTo(Duration.ofHours(1));
         assertThat(DurationParser.parse("1500")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void shouldWriteDurationsInTheLargestExactUnit() {
+        // Then
+        assertThat(DurationParser.format(Duration.ofDays(7))).isEqualTo("7d");
+        assertThat(DurationParser.format(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(DurationParser.format(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(DurationParser.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(DurationParser.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationParser.format(Duration.ZERO)).isEqualTo("0d");
+    }
+
+    @Test
+    void shouldReadAWrittenDurationBackAsTheSame() {
+        // Given
+        final Duration odd = Duration.ofDays(2).plusHours(3).plusMillis(4);
+
+        // When
+        final String text = DurationParser.format(odd);
+
+        // Then
+        assertThat(DurationParser.parse(text)).isEqualTo(odd);
+        assertThatThrownBy(() -> DurationParser.format(Duration.ofNanos(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DurationParser.format(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
