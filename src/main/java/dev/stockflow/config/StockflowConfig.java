@@ -3,10 +3,12 @@ package dev.stockflow.config;
 import dev.stockflow.offer.Input;
 import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.SchemaRegistrySettings;
+import dev.stockflow.serde.SchemaRegistrySettings.StoreSettings;
+import dev.stockflow.serde.WireFormatSerde;
 import dev.stockflow.topology.TopologySettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -31,7 +33,7 @@ public final class StockflowConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_USER_INFO_CONFIG = SchemaRegistrySettings.BASIC_AUTH_USER_INFO_CONFIG;
     private static final String SCHEMA_REGISTRY_USER_INFO_DOC = "user:password for HTTP basic auth to the registry.";
 
-    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_CONFIG;
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = WireFormatSerde.AUTO_REGISTER_SCHEMAS_CONFIG;
     private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the snapshot schema (run) and the input "
             + "schemas (feed, generate) when the registry does not have them yet.";
 
@@ -154,7 +156,7 @@ public final class StockflowConfig extends AbstractConfig {
                         SchemaRegistrySettings.RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "Pause before the first registry retry round in milliseconds; doubles each round.")
                 .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN,
-                        SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.MEDIUM,
+                        WireFormatSerde.AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.MEDIUM,
                         AUTO_REGISTER_SCHEMAS_DOC);
     }
 
@@ -261,18 +263,44 @@ public final class StockflowConfig extends AbstractConfig {
         }
     }
 
-    /** The schema registry settings as plain strings (passwords revealed), for the registry client. */
-    public Map<String, String> registrySettings() {
-        final Map<String, String> settings = new HashMap<>();
-        for (final String key : DEFINITION.names()) {
-            if (key.startsWith("schema.registry.") || key.equals(AUTO_REGISTER_SCHEMAS_CONFIG)) {
-                final Object value = get(key);
-                if (value != null) {
-                    settings.put(key, value instanceof Password password ? password.value() : value.toString());
-                }
-            }
+    /** {@code auto.register.schemas}: whether writers register their schema when the registry lacks it. */
+    public boolean autoRegisterSchemas() {
+        return getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG);
+    }
+
+    /**
+     * The HTTP registry client's settings, from the values as loaded (typed and validated); secrets stay
+     * {@link Password}s. Only an {@code http(s)://} {@code schema.registry.url} has them.
+     *
+     * @throws IllegalArgumentException the URL is missing or not an HTTP one, or the user info has no password
+     */
+    public SchemaRegistrySettings registrySettings() {
+        return new SchemaRegistrySettings(SchemaRegistrySettings.parseUrls(schemaRegistryUrl()),
+                optionalPassword(SCHEMA_REGISTRY_USER_INFO_CONFIG),
+                store(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG,
+                        SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG),
+                store(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG,
+                        SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG),
+                Duration.ofMillis(getLong(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG)),
+                getInt(SchemaRegistrySettings.MAX_RETRIES_CONFIG),
+                Duration.ofMillis(getLong(SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG)));
+    }
+
+    /** The store a location setting names, or null when it is empty. */
+    private StoreSettings store(final String locationKey, final String passwordKey, final String typeKey) {
+        final String location = getString(locationKey);
+        if (location == null || location.isEmpty()) {
+            return null;
         }
-        return settings;
+        final String type = getString(typeKey);
+        return new StoreSettings(Path.of(location), optionalPassword(passwordKey),
+                type == null || type.isEmpty() ? SchemaRegistrySettings.STORE_TYPE_DEFAULT : type);
+    }
+
+    /** The password, or null when it is not set or empty (values are trimmed when loaded). */
+    private Password optionalPassword(final String key) {
+        final Password password = getPassword(key);
+        return password == null || password.value().isEmpty() ? null : password;
     }
 
     /**
@@ -293,8 +321,7 @@ public final class StockflowConfig extends AbstractConfig {
         }
         return new TopologySettings(inputTopics, getString(TOPIC_SNAPSHOT_CONFIG), getString(TOPIC_DLQ_CONFIG), rules,
                 duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
-                getInt(DELIST_SWEEP_BATCH_CONFIG), getLong(CACHE_MAX_BYTES_CONFIG),
-                getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
+                getInt(DELIST_SWEEP_BATCH_CONFIG), getLong(CACHE_MAX_BYTES_CONFIG), autoRegisterSchemas());
     }
 
     /** The setting is in days, so its default must be a whole number of them. */

@@ -43,10 +43,9 @@ public final class InputProducer implements AutoCloseable {
 
     public InputProducer(final StockflowConfig config, final SchemaRegistryClient registry) {
         final TopologySettings topics = config.topologySettings();
-        final Map<String, String> registrySettings = config.registrySettings();
         for (final Input input : Input.values()) {
             encoders[input.ordinal()] = TopicEncoder.of(topics.topicOf(input), input.recordType().type(), registry,
-                    registrySettings);
+                    config.autoRegisterSchemas());
         }
         this.producer = new KafkaProducer<>(KafkaClientSettings.producer(config, DEFAULTS), new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -110,8 +109,8 @@ public final class InputProducer implements AutoCloseable {
         }
 
         static <T extends SpecificRecord> TopicEncoder<T> of(final String topic, final Class<T> type,
-                final SchemaRegistryClient registry, final Map<String, ?> registrySettings) {
-            return new TopicEncoder<>(topic, type, WireFormatSerde.wireFormat(type, registry, registrySettings));
+                final SchemaRegistryClient registry, final boolean autoRegisterSchemas) {
+            return new TopicEncoder<>(topic, type, WireFormatSerde.wireFormat(type, registry, autoRegisterSchemas));
         }
 
         byte[] encode(final SpecificRecord value) {

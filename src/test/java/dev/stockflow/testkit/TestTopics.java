@@ -56,7 +56,7 @@ public final class TestTopics implements AutoCloseable {
         for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic())) {
             cluster.createTopic(input, partitions, Map.of());
         }
-        registry = SchemaRegistryClients.create(settings);
+        registry = SchemaRegistryClients.create((String) settings.get(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG));
         final Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
         producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
@@ -113,7 +113,8 @@ public final class TestTopics implements AutoCloseable {
 
     private <T extends SpecificRecord> void send(final String topic, final String key, final Class<T> type,
                                                  final T value, final long timestamp) {
-        try (Serializer<T> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(type, registry, settings))) {
+        try (Serializer<T> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(type, registry,
+                WireFormatSerde.AUTO_REGISTER_SCHEMAS_DEFAULT))) {
             final byte[] bytes = serializer.serialize(topic, value);
             producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), bytes));
             producer.flush();
@@ -124,7 +125,8 @@ public final class TestTopics implements AutoCloseable {
     public Map<String, OfferSnapshot> latestSnapshots() {
         if (snapshotConsumer == null) {
             snapshotConsumer = new KafkaConsumer<>(readCommitted(), new StringDeserializer(),
-                    WireFormatSerde.deserializer(WireFormatSerde.wireFormat(OfferSnapshot.class, registry, settings)));
+                    WireFormatSerde.deserializer(WireFormatSerde.wireFormat(OfferSnapshot.class, registry,
+                            WireFormatSerde.AUTO_REGISTER_SCHEMAS_DEFAULT)));
             snapshotConsumer.subscribe(List.of(snapshotTopic()));
         }
         for (final ConsumerRecord<String, OfferSnapshot> record : snapshotConsumer.poll(Duration.ofMillis(200))) {
