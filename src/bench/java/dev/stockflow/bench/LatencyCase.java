@@ -4,6 +4,7 @@ import dev.stockflow.bench.app.AppSettings;
 import dev.stockflow.bench.app.BenchApp;
 import dev.stockflow.config.ConfigLoader;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.offer.Input;
 import dev.stockflow.runtime.InputProducer;
 import dev.stockflow.runtime.WorkloadRunner;
 import dev.stockflow.workload.WorkloadGenerator;
@@ -149,9 +150,9 @@ final class LatencyCase {
         return ConfigLoader.load(null, Map.of(), Map.of(
                 StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, env.cluster().bootstrapServers(),
                 StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, env.registryUrl(),
-                StockflowConfig.TOPIC_STOCK_CONFIG, stock,
-                StockflowConfig.TOPIC_PRICE_CONFIG, price,
-                StockflowConfig.TOPIC_DELISTING_CONFIG, delisting));
+                Input.STOCK.configKey(), stock,
+                Input.PRICE.configKey(), price,
+                Input.DELISTING.configKey(), delisting));
     }
 
     private List<String> arguments(final String stock, final String price, final String delisting,

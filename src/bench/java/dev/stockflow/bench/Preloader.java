@@ -2,6 +2,7 @@ package dev.stockflow.bench;
 
 import dev.stockflow.config.ConfigLoader;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.offer.Input;
 import dev.stockflow.runtime.InputProducer;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.workload.GeneratedEvent;
@@ -41,9 +42,9 @@ final class Preloader {
         final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of(
                 StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
-                StockflowConfig.TOPIC_STOCK_CONFIG, stock,
-                StockflowConfig.TOPIC_PRICE_CONFIG, price,
-                StockflowConfig.TOPIC_DELISTING_CONFIG, delisting));
+                Input.STOCK.configKey(), stock,
+                Input.PRICE.configKey(), price,
+                Input.DELISTING.configKey(), delisting));
         final long started = System.nanoTime();
         final Map<String, Long> byKind = new TreeMap<>();
         final AtomicReference<Map<TopicPartition, Long>> initialEnds = new AtomicReference<>();
@@ -72,7 +73,7 @@ final class Preloader {
     }
 
     private static void send(final InputProducer producer, final GeneratedEvent event, final Map<String, Long> byKind) {
-        producer.send(event.kind(), event.key(), event.value(), event.occurredAt());
-        byKind.merge(event.kind().typeName(), 1L, Long::sum);
+        producer.send(event.input(), event.key(), event.value(), event.occurredAt());
+        byKind.merge(event.input().typeName(), 1L, Long::sum);
     }
 }

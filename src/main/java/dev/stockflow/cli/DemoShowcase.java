@@ -2,7 +2,7 @@ package dev.stockflow.cli;
 
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.feed.FeedKind;
+import dev.stockflow.offer.Input;
 import dev.stockflow.runtime.InputProducer;
 import java.time.Instant;
 
@@ -26,11 +26,11 @@ final class DemoShowcase {
     static void send(final InputProducer producer, final long nowMillis) {
         final long at = nowMillis - 1_000;
         final Instant occurredAt = Instant.ofEpochMilli(at);
-        producer.send(FeedKind.STOCK, OFFER_KEY,
+        producer.send(Input.STOCK, OFFER_KEY,
                 new StockUpdate("demo-showcase-1", PARTNER, SKU, "berlin-central", 12, occurredAt), at);
-        producer.send(FeedKind.STOCK, OFFER_KEY,
+        producer.send(Input.STOCK, OFFER_KEY,
                 new StockUpdate("demo-showcase-2", PARTNER, SKU, "hamburg-store", 3, occurredAt), at);
-        producer.send(FeedKind.PRICE, OFFER_KEY,
+        producer.send(Input.PRICE, OFFER_KEY,
                 new PriceUpdate("demo-showcase-3", PARTNER, SKU, "zalando-de", "EUR", 12_999L, 8_999L, occurredAt), at);
         producer.flush();
     }

@@ -101,7 +101,7 @@ public final class FeedCommand implements Callable<Integer> {
 
         @Override
         public void accept(final ParsedRecord record) {
-            producer.send(record.kind(), record.key(), record.value(), record.occurredAt());
+            producer.send(record.input(), record.key(), record.value(), record.occurredAt());
             progress();
         }
 

@@ -8,11 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * Parses durations as people write them: {@code 7d}, {@code 1h}, {@code 30m}, {@code 45s}, {@code 500ms}, ISO-8601
- * ({@code PT1H}) or plain milliseconds.
+ * ({@code PT1H}) or plain milliseconds; and writes them the same way, so that a default kept as a {@link Duration}
+ * in the settings is shown to people as {@code 7d} rather than {@code PT168H}.
  */
 public final class DurationParser {
 
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** The units {@link #format} writes above milliseconds, largest first. */
+    private static final String[] UNITS = {"d", "h", "m", "s"};
+    private static final long[] UNIT_MILLIS = {Duration.ofDays(1).toMillis(), Duration.ofHours(1).toMillis(),
+        Duration.ofMinutes(1).toMillis(), Duration.ofSeconds(1).toMillis()};
 
     private DurationParser() {
     }
@@ -23,6 +28,25 @@ public final class DurationParser {
         } catch (final ArithmeticException e) {
             throw new IllegalArgumentException("'" + text + "' is too long a duration");
         }
+    }
+
+    /**
+     * The duration in the largest unit that measures it exactly, e.g. {@code 7d}, {@code 90m}, {@code 1500ms};
+     * {@link #parse} reads it back as the same duration.
+     *
+     * @throws IllegalArgumentException for a negative duration or one with a part below a millisecond
+     */
+    public static String format(final Duration duration) {
+        if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(duration + " is not a whole, non-negative number of milliseconds");
+        }
+        final long millis = duration.toMillis();
+        for (int i = 0; i < UNITS.length; i++) {
+            if (millis % UNIT_MILLIS[i] == 0) {
+                return millis / UNIT_MILLIS[i] + UNITS[i];
+            }
+        }
+        return millis + "ms";
     }
 
     private static Duration parseChecked(final String text) {

@@ -1,10 +1,14 @@
 package dev.stockflow.config;
 
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.SchemaRegistrySettings;
+import dev.stockflow.serde.SchemaRegistrySettings.StoreSettings;
+import dev.stockflow.serde.WireFormatSerde;
 import dev.stockflow.topology.TopologySettings;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -29,7 +33,7 @@ public final class StockflowConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_USER_INFO_CONFIG = SchemaRegistrySettings.BASIC_AUTH_USER_INFO_CONFIG;
     private static final String SCHEMA_REGISTRY_USER_INFO_DOC = "user:password for HTTP basic auth to the registry.";
 
-    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_CONFIG;
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = WireFormatSerde.AUTO_REGISTER_SCHEMAS_CONFIG;
     private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the snapshot schema (run) and the input "
             + "schemas (feed, generate) when the registry does not have them yet.";
 
@@ -76,9 +80,7 @@ public final class StockflowConfig extends AbstractConfig {
             + "store, shared by all its partitions: an offer changed several times between two commits is written "
             + "to RocksDB and its changelog once. 0 caches nothing.";
 
-    public static final String TOPIC_STOCK_CONFIG = "topic.stock-updates";
-    public static final String TOPIC_PRICE_CONFIG = "topic.price-updates";
-    public static final String TOPIC_DELISTING_CONFIG = "topic.offer-delistings";
+    // The input topics' settings are Input.configKey(), one per input.
     public static final String TOPIC_SNAPSHOT_CONFIG = "topic.offer-snapshots";
     public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
 
@@ -92,18 +94,25 @@ public final class StockflowConfig extends AbstractConfig {
             + "-1: the broker's default.";
 
     public static final String DELIST_RETENTION_CONFIG = "delist.retention";
+    private static final String DELIST_RETENTION_DEFAULT = DurationParser.format(
+            Duration.ofMillis(RuleSettings.DEFAULTS.delistRetentionMs()));
     private static final String DELIST_RETENTION_DOC = "How long, in stream time after it was processed, a "
             + "delisting is remembered (e.g. 7d, 12h).";
 
     public static final String MAX_FUTURE_SKEW_CONFIG = "max.future.skew";
+    private static final String MAX_FUTURE_SKEW_DEFAULT = DurationParser.format(
+            Duration.ofMillis(TopologySettings.DEFAULT_MAX_FUTURE_SKEW_MS));
     private static final String MAX_FUTURE_SKEW_DOC = "Events whose occurredAt is further ahead of the wall clock "
             + "go to the dead-letter topic (future-timestamp).";
 
     public static final String OMNIBUS_WINDOW_DAYS_CONFIG = "omnibus.window.days";
+    private static final int OMNIBUS_WINDOW_DAYS_DEFAULT = wholeDays(RuleSettings.DEFAULTS.omnibusWindowMs());
     private static final String OMNIBUS_WINDOW_DAYS_DOC = "EU Omnibus window: lowestPrice30d is the lowest price "
             + "in effect during this many days before the current price took effect.";
 
     public static final String DELIST_SWEEP_INTERVAL_CONFIG = "delist.sweep.interval";
+    private static final String DELIST_SWEEP_INTERVAL_DEFAULT = DurationParser.format(
+            Duration.ofMillis(TopologySettings.DEFAULT_SWEEP_INTERVAL_MS));
     private static final String DELIST_SWEEP_INTERVAL_DOC = "How often the store is swept for delistings past "
             + "their retention (wall clock).";
 
@@ -111,80 +120,101 @@ public final class StockflowConfig extends AbstractConfig {
     private static final String DELIST_SWEEP_BATCH_DOC = "Offers visited per sweep, so a sweep never stalls "
             + "processing for long.";
 
-    static final ConfigDef DEFINITION = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", SettingValidators.hostPortList(), Importance.HIGH,
-                    BOOTSTRAP_SERVERS_DOC)
-            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", SettingValidators.registryUrl(), Importance.HIGH,
-                    SCHEMA_REGISTRY_URL_DOC)
-            .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
-                    SCHEMA_REGISTRY_USER_INFO_DOC)
-            .define(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
-                    "Trust store for an https:// registry.")
-            .define(SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                    "Password of the registry trust store.")
-            .define(SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG, Type.STRING,
-                    SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
-                    "Type of the registry trust store (JKS, PKCS12).")
-            .define(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
-                    "Key store for mutual TLS to the registry.")
-            .define(SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                    "Password of the registry key store (and of its key).")
-            .define(SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG, Type.STRING,
-                    SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
-                    "Type of the registry key store (JKS, PKCS12).")
-            .define(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG, Type.LONG,
-                    SchemaRegistrySettings.REQUEST_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "Timeout of one registry request in milliseconds.")
-            .define(SchemaRegistrySettings.MAX_RETRIES_CONFIG, Type.INT, SchemaRegistrySettings.MAX_RETRIES_DEFAULT,
-                    ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Extra rounds over the registry URLs after every URL failed (5xx or no answer).")
-            .define(SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG, Type.LONG,
-                    SchemaRegistrySettings.RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Pause before the first registry retry round in milliseconds; doubles each round.")
-            .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
-            .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, APPLICATION_ID_DOC)
-            .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", SettingValidators.hostPort(), Importance.MEDIUM,
-                    APPLICATION_SERVER_DOC)
-            .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, ConfigDef.Range.between(0, 65_535),
-                    Importance.HIGH, HTTP_PORT_DOC)
-            .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH, STATE_DIR_DOC)
-            .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, EXACTLY_ONCE_V2,
-                    ConfigDef.ValidString.in(EXACTLY_ONCE_V2, AT_LEAST_ONCE), Importance.MEDIUM,
-                    PROCESSING_GUARANTEE_DOC)
-            .define(NUM_STANDBY_REPLICAS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                    NUM_STANDBY_REPLICAS_DOC)
-            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                    NUM_STREAM_THREADS_DOC)
-            .define(ROCKSDB_MEMORY_MB_CONFIG, Type.INT, ROCKSDB_MEMORY_MB_DEFAULT, ConfigDef.Range.atLeast(16),
-                    Importance.MEDIUM, ROCKSDB_MEMORY_MB_DOC)
-            .define(CACHE_MAX_BYTES_CONFIG, Type.LONG, CACHE_MAX_BYTES_DEFAULT, ConfigDef.Range.atLeast(0),
-                    Importance.LOW, CACHE_MAX_BYTES_DOC)
-            .define(TOPIC_STOCK_CONFIG, Type.STRING, TopologySettings.DEFAULT_STOCK_TOPIC,
-                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Input topic of StockUpdate records.")
-            .define(TOPIC_PRICE_CONFIG, Type.STRING, TopologySettings.DEFAULT_PRICE_TOPIC,
-                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Input topic of PriceUpdate records.")
-            .define(TOPIC_DELISTING_CONFIG, Type.STRING, TopologySettings.DEFAULT_DELISTING_TOPIC,
-                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Input topic of OfferDelisted records.")
-            .define(TOPIC_SNAPSHOT_CONFIG, Type.STRING, TopologySettings.DEFAULT_SNAPSHOT_TOPIC,
-                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Compacted output topic of OfferSnapshot records.")
-            .define(TOPIC_DLQ_CONFIG, Type.STRING, TopologySettings.DEFAULT_DLQ_TOPIC,
-                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Dead-letter topic for bad input.")
-            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, ConfigDef.Range.atLeast(1),
-                    Importance.LOW, TOPIC_PARTITIONS_DOC)
-            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, SettingValidators.replicationFactor(),
-                    Importance.LOW,
-                    TOPIC_REPLICATION_FACTOR_DOC)
-            .define(DELIST_RETENTION_CONFIG, Type.STRING, "7d", new DurationValidator(false), Importance.MEDIUM,
-                    DELIST_RETENTION_DOC)
-            .define(MAX_FUTURE_SKEW_CONFIG, Type.STRING, "1h", new DurationValidator(true), Importance.MEDIUM,
-                    MAX_FUTURE_SKEW_DOC)
-            .define(OMNIBUS_WINDOW_DAYS_CONFIG, Type.INT, 30, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                    OMNIBUS_WINDOW_DAYS_DOC)
-            .define(DELIST_SWEEP_INTERVAL_CONFIG, Type.STRING, "30s", new DurationValidator(false), Importance.LOW,
-                    DELIST_SWEEP_INTERVAL_DOC)
-            .define(DELIST_SWEEP_BATCH_CONFIG, Type.INT, TopologySettings.DEFAULT_SWEEP_BATCH,
-                    ConfigDef.Range.atLeast(1), Importance.LOW, DELIST_SWEEP_BATCH_DOC);
+    static final ConfigDef DEFINITION = defineRules(defineTopics(defineApplication(defineConnections(
+            new ConfigDef()))));
+
+    /** Kafka and the schema registry. */
+    private static ConfigDef defineConnections(final ConfigDef definition) {
+        return definition
+                .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", SettingValidators.hostPortList(), Importance.HIGH,
+                        BOOTSTRAP_SERVERS_DOC)
+                .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", SettingValidators.registryUrl(), Importance.HIGH,
+                        SCHEMA_REGISTRY_URL_DOC)
+                .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+                        SCHEMA_REGISTRY_USER_INFO_DOC)
+                .define(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
+                        "Trust store for an https:// registry.")
+                .define(SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                        "Password of the registry trust store.")
+                .define(SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG, Type.STRING,
+                        SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
+                        "Type of the registry trust store (JKS, PKCS12).")
+                .define(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
+                        "Key store for mutual TLS to the registry.")
+                .define(SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                        "Password of the registry key store (and of its key).")
+                .define(SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG, Type.STRING,
+                        SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
+                        "Type of the registry key store (JKS, PKCS12).")
+                .define(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG, Type.LONG,
+                        SchemaRegistrySettings.REQUEST_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Timeout of one registry request in milliseconds.")
+                .define(SchemaRegistrySettings.MAX_RETRIES_CONFIG, Type.INT, SchemaRegistrySettings.MAX_RETRIES_DEFAULT,
+                        ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Extra rounds over the registry URLs after every URL failed (5xx or no answer).")
+                .define(SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG, Type.LONG,
+                        SchemaRegistrySettings.RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Pause before the first registry retry round in milliseconds; doubles each round.")
+                .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN,
+                        WireFormatSerde.AUTO_REGISTER_SCHEMAS_DEFAULT, Importance.MEDIUM,
+                        AUTO_REGISTER_SCHEMAS_DOC);
+    }
+
+    /** The Kafka Streams application and this instance. */
+    private static ConfigDef defineApplication(final ConfigDef definition) {
+        return definition
+                .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, APPLICATION_ID_DOC)
+                .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", SettingValidators.hostPort(), Importance.MEDIUM,
+                        APPLICATION_SERVER_DOC)
+                .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, ConfigDef.Range.between(0, 65_535),
+                        Importance.HIGH, HTTP_PORT_DOC)
+                .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH, STATE_DIR_DOC)
+                .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, EXACTLY_ONCE_V2,
+                        ConfigDef.ValidString.in(EXACTLY_ONCE_V2, AT_LEAST_ONCE), Importance.MEDIUM,
+                        PROCESSING_GUARANTEE_DOC)
+                .define(NUM_STANDBY_REPLICAS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                        NUM_STANDBY_REPLICAS_DOC)
+                .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                        NUM_STREAM_THREADS_DOC)
+                .define(ROCKSDB_MEMORY_MB_CONFIG, Type.INT, ROCKSDB_MEMORY_MB_DEFAULT, ConfigDef.Range.atLeast(16),
+                        Importance.MEDIUM, ROCKSDB_MEMORY_MB_DOC)
+                .define(CACHE_MAX_BYTES_CONFIG, Type.LONG, CACHE_MAX_BYTES_DEFAULT, ConfigDef.Range.atLeast(0),
+                        Importance.LOW, CACHE_MAX_BYTES_DOC);
+    }
+
+    /** The topics: a setting per input topic, named and defaulted by its {@link Input}, then the others. */
+    private static ConfigDef defineTopics(final ConfigDef definition) {
+        for (final Input input : Input.values()) {
+            definition.define(input.configKey(), Type.STRING, input.defaultTopic(), new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, "Input topic of " + input.recordClass().getSimpleName() + " records.");
+        }
+        return definition
+                .define(TOPIC_SNAPSHOT_CONFIG, Type.STRING, TopologySettings.DEFAULT_SNAPSHOT_TOPIC,
+                        new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Compacted output topic of OfferSnapshot records.")
+                .define(TOPIC_DLQ_CONFIG, Type.STRING, TopologySettings.DEFAULT_DLQ_TOPIC,
+                        new ConfigDef.NonEmptyString(), Importance.MEDIUM, "Dead-letter topic for bad input.")
+                .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, ConfigDef.Range.atLeast(1),
+                        Importance.LOW, TOPIC_PARTITIONS_DOC)
+                .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, SettingValidators.replicationFactor(),
+                        Importance.LOW, TOPIC_REPLICATION_FACTOR_DOC);
+    }
+
+    /** The rule tunables and the bad-input policy. */
+    private static ConfigDef defineRules(final ConfigDef definition) {
+        return definition
+                .define(DELIST_RETENTION_CONFIG, Type.STRING, DELIST_RETENTION_DEFAULT, new DurationValidator(false),
+                        Importance.MEDIUM, DELIST_RETENTION_DOC)
+                .define(MAX_FUTURE_SKEW_CONFIG, Type.STRING, MAX_FUTURE_SKEW_DEFAULT, new DurationValidator(true),
+                        Importance.MEDIUM, MAX_FUTURE_SKEW_DOC)
+                .define(OMNIBUS_WINDOW_DAYS_CONFIG, Type.INT, OMNIBUS_WINDOW_DAYS_DEFAULT, ConfigDef.Range.atLeast(1),
+                        Importance.MEDIUM, OMNIBUS_WINDOW_DAYS_DOC)
+                .define(DELIST_SWEEP_INTERVAL_CONFIG, Type.STRING, DELIST_SWEEP_INTERVAL_DEFAULT,
+                        new DurationValidator(false), Importance.LOW, DELIST_SWEEP_INTERVAL_DOC)
+                .define(DELIST_SWEEP_BATCH_CONFIG, Type.INT, TopologySettings.DEFAULT_SWEEP_BATCH,
+                        ConfigDef.Range.atLeast(1), Importance.LOW, DELIST_SWEEP_BATCH_DOC);
+    }
 
     private final Map<String, Object> kafkaClientSettings;
 
@@ -233,18 +263,45 @@ public final class StockflowConfig extends AbstractConfig {
         }
     }
 
-    /** The schema registry settings as plain strings (passwords revealed), for the registry client. */
-    public Map<String, String> registrySettings() {
-        final Map<String, String> settings = new HashMap<>();
-        for (final String key : DEFINITION.names()) {
-            if (key.startsWith("schema.registry.") || key.equals(AUTO_REGISTER_SCHEMAS_CONFIG)) {
-                final Object value = get(key);
-                if (value != null) {
-                    settings.put(key, value instanceof Password password ? password.value() : value.toString());
-                }
-            }
+    /** {@code auto.register.schemas}: whether writers register their schema when the registry lacks it. */
+    public boolean autoRegisterSchemas() {
+        return getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG);
+    }
+
+    /**
+     * The HTTP registry client's settings, from the values as loaded (typed and validated); secrets stay
+     * {@link Password}s. Only an {@code http(s)://} {@code schema.registry.url} has them.
+     *
+     * @throws IllegalArgumentException the URL is missing or not an HTTP one, or the user info has no password
+     */
+    public SchemaRegistrySettings registrySettings() {
+        return new SchemaRegistrySettings(SchemaRegistrySettings.parseUrls(schemaRegistryUrl()),
+                optionalPassword(SCHEMA_REGISTRY_USER_INFO_CONFIG),
+                store(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG,
+                        SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG,
+                        SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG),
+                store(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG,
+                        SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG),
+                Duration.ofMillis(getLong(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG)),
+                getInt(SchemaRegistrySettings.MAX_RETRIES_CONFIG),
+                Duration.ofMillis(getLong(SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG)));
+    }
+
+    /** The store a location setting names, or null when it is empty. */
+    private StoreSettings store(final String locationKey, final String passwordKey, final String typeKey) {
+        final String location = getString(locationKey);
+        if (location == null || location.isEmpty()) {
+            return null;
         }
-        return settings;
+        final String type = getString(typeKey);
+        return new StoreSettings(Path.of(location), optionalPassword(passwordKey),
+                type == null || type.isEmpty() ? SchemaRegistrySettings.STORE_TYPE_DEFAULT : type);
+    }
+
+    /** The password, or null when it is not set or empty (values are trimmed when loaded). */
+    private Password optionalPassword(final String key) {
+        final Password password = getPassword(key);
+        return password == null || password.value().isEmpty() ? null : password;
     }
 
     /**
@@ -259,10 +316,22 @@ public final class StockflowConfig extends AbstractConfig {
     public TopologySettings topologySettings() {
         final RuleSettings rules = new RuleSettings(Duration.ofDays(getInt(OMNIBUS_WINDOW_DAYS_CONFIG)).toMillis(),
                 duration(DELIST_RETENTION_CONFIG).toMillis());
-        return new TopologySettings(getString(TOPIC_STOCK_CONFIG), getString(TOPIC_PRICE_CONFIG),
-                getString(TOPIC_DELISTING_CONFIG), getString(TOPIC_SNAPSHOT_CONFIG), getString(TOPIC_DLQ_CONFIG),
-                rules, duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
-                getInt(DELIST_SWEEP_BATCH_CONFIG), getLong(CACHE_MAX_BYTES_CONFIG), getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
+        final Map<Input, String> inputTopics = new EnumMap<>(Input.class);
+        for (final Input input : Input.values()) {
+            inputTopics.put(input, getString(input.configKey()));
+        }
+        return new TopologySettings(inputTopics, getString(TOPIC_SNAPSHOT_CONFIG), getString(TOPIC_DLQ_CONFIG), rules,
+                duration(MAX_FUTURE_SKEW_CONFIG).toMillis(), duration(DELIST_SWEEP_INTERVAL_CONFIG).toMillis(),
+                getInt(DELIST_SWEEP_BATCH_CONFIG), getLong(CACHE_MAX_BYTES_CONFIG), autoRegisterSchemas());
+    }
+
+    /** The setting is in days, so its default must be a whole number of them. */
+    private static int wholeDays(final long millis) {
+        final Duration duration = Duration.ofMillis(millis);
+        if (!Duration.ofDays(duration.toDays()).equals(duration)) {
+            throw new IllegalStateException(duration + " is not a whole number of days");
+        }
+        return Math.toIntExact(duration.toDays());
     }
 
     /** Validates a duration setting when the configuration is loaded, not when it is first used. */

@@ -1,7 +1,7 @@
 package dev.stockflow.deadletter;
 
 import dev.stockflow.serde.SchemaRegistryException;
-import dev.stockflow.topology.Input;
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.ProcessingListener;
 import dev.stockflow.topology.TopologySettings;
 import java.util.List;

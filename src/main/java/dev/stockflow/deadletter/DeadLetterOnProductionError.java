@@ -1,7 +1,7 @@
 package dev.stockflow.deadletter;
 
 import dev.stockflow.offer.Quoted;
-import dev.stockflow.topology.Input;
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.ProcessingListener;
 import dev.stockflow.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.stockflow.deadletter;
 
-import dev.stockflow.topology.Input;
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.TopologySettings;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;

@@ -1,10 +1,12 @@
 package dev.stockflow.feed;
 
+import dev.stockflow.offer.Input;
+
 /** Passes everything on to another sink and counts it on the way. */
 final class CountingSink implements FeedSink {
 
     private final FeedSink delegate;
-    private final long[] perKind = new long[FeedKind.values().length];
+    private final long[] perInput = new long[Input.values().length];
     private long badLines;
 
     CountingSink(final FeedSink delegate) {
@@ -14,7 +16,7 @@ final class CountingSink implements FeedSink {
     @Override
     public void accept(final ParsedRecord record) {
         delegate.accept(record);
-        perKind[record.kind().ordinal()]++;
+        perInput[record.input().ordinal()]++;
     }
 
     @Override
@@ -24,7 +26,6 @@ final class CountingSink implements FeedSink {
     }
 
     FeedSummary summary() {
-        return new FeedSummary(perKind[FeedKind.STOCK.ordinal()], perKind[FeedKind.PRICE.ordinal()],
-                perKind[FeedKind.DELIST.ordinal()], badLines);
+        return new FeedSummary(perInput, badLines);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stockflow.feed;
 
+import dev.stockflow.offer.Input;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class CsvStockFeedParser implements FeedParser {
         final ParsedRecord record;
         try {
             rejectUndecodable(values);
-            record = decoder.decode(FeedKind.STOCK, new CsvFields(header, values), source, line);
+            record = decoder.decode(Input.STOCK, new CsvFields(header, values), source, line);
         } catch (final BadLineException e) {
             sink.reject(new FeedError(source, line, e.getMessage()));
             return;

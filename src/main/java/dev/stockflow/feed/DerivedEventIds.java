@@ -1,5 +1,6 @@
 package dev.stockflow.feed;
 
+import dev.stockflow.offer.Input;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,10 +28,10 @@ final class DerivedEventIds {
     private final MessageDigest sha256 = newSha256();
     private final StringBuilder canonical = new StringBuilder(160);
 
-    /** The id for a fact of the given kind whose fields, in their fixed order, are {@code fields}. */
-    String derive(final FeedKind kind, final String... fields) {
+    /** The id for a fact of the given input whose fields, in their fixed order, are {@code fields}. */
+    String derive(final Input input, final String... fields) {
         canonical.setLength(0);
-        canonical.append(kind.typeName());
+        canonical.append(input.typeName());
         for (final String field : fields) {
             canonical.append(SEPARATOR).append(field);
         }

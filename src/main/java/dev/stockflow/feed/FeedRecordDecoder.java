@@ -3,6 +3,7 @@ package dev.stockflow.feed;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -16,17 +17,17 @@ final class FeedRecordDecoder {
     private final DerivedEventIds eventIds = new DerivedEventIds();
 
     /** @throws BadLineException naming the first problem of the line */
-    ParsedRecord decode(final FeedKind kind, final FieldSource fields, final String source, final long line) {
-        final SpecificRecord value = switch (kind) {
+    ParsedRecord decode(final Input input, final FieldSource fields, final String source, final long line) {
+        final SpecificRecord value = switch (input) {
             case STOCK -> stock(fields);
             case PRICE -> price(fields);
-            case DELIST -> delisting(fields);
+            case DELISTING -> delisting(fields);
         };
         final String error = FeedRecords.check(value);
         if (error != null) {
             throw new BadLineException(error);
         }
-        return new ParsedRecord(kind, FeedRecords.offerKey(value), value, FeedRecords.occurredAt(value), source,
+        return new ParsedRecord(input, FeedRecords.offerKey(value), value, FeedRecords.occurredAt(value), source,
                 line);
     }
 
@@ -36,7 +37,7 @@ final class FeedRecordDecoder {
         final String locationId = fields.text("locationId");
         final int quantity = fields.intValue("quantity");
         final long occurredAt = fields.epochMillis("occurredAt");
-        final String eventId = givenOrDerived(fields, () -> eventIds.derive(FeedKind.STOCK, partnerId, sku,
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(Input.STOCK, partnerId, sku,
                 locationId, Integer.toString(quantity), Long.toString(occurredAt)));
         return new StockUpdate(eventId, partnerId, sku, locationId, quantity, Instant.ofEpochMilli(occurredAt));
     }
@@ -49,7 +50,7 @@ final class FeedRecordDecoder {
         final long regularPrice = fields.longValue("regularPrice");
         final Long salePrice = fields.optionalLong("salePrice");
         final long occurredAt = fields.epochMillis("occurredAt");
-        final String eventId = givenOrDerived(fields, () -> eventIds.derive(FeedKind.PRICE, partnerId, sku,
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(Input.PRICE, partnerId, sku,
                 channel, currency, Long.toString(regularPrice), salePrice == null ? "" : salePrice.toString(),
                 Long.toString(occurredAt)));
         return new PriceUpdate(eventId, partnerId, sku, channel, currency, regularPrice, salePrice,
@@ -60,7 +61,7 @@ final class FeedRecordDecoder {
         final String partnerId = fields.text("partnerId");
         final String sku = fields.text("sku");
         final long occurredAt = fields.epochMillis("occurredAt");
-        final String eventId = givenOrDerived(fields, () -> eventIds.derive(FeedKind.DELIST, partnerId, sku,
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(Input.DELISTING, partnerId, sku,
                 Long.toString(occurredAt)));
         return new OfferDelisted(eventId, partnerId, sku, Instant.ofEpochMilli(occurredAt));
     }

@@ -2,6 +2,7 @@ package dev.stockflow.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockflow.offer.Input;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -15,13 +16,13 @@ final class JsonFields implements FieldSource {
     }
 
     /** Fails on the first field whose name is not in {@code allowed}. */
-    void rejectUnknown(final Set<String> allowed, final FeedKind kind) {
+    void rejectUnknown(final Set<String> allowed, final Input input) {
         final Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             final String name = names.next();
             if (!allowed.contains(name)) {
                 throw new BadLineException("unknown field '" + BadLineException.shorten(name) + "' for type "
-                        + kind.typeName());
+                        + input.typeName());
             }
         }
     }

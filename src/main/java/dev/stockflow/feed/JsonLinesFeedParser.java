@@ -7,17 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockflow.offer.Input;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 
 /**
- * Parses JSON Lines feeds: one object per line, {@code {"type":"stock"|"price"|"delist", ...}} with the
- * fields of the input record. eventId is optional (derived from the content when absent), so is salePrice;
- * any other field is an error, and so is a repeated one.
+ * Parses JSON Lines feeds: one object per line, {@code {"type":"stock"|"price"|"delist", ...}} (the
+ * input's {@link Input#typeName()}) with the fields of the input's Avro record. eventId is optional
+ * (derived from the content when absent), so is salePrice; any other field is an error, and so is a
+ * repeated one.
  *
  * <p>Not thread-safe: use one instance per thread.
  */
@@ -27,7 +32,8 @@ public final class JsonLinesFeedParser implements FeedParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
-    private static final Map<FeedKind, Set<String>> FIELDS = fieldsPerKind();
+    private static final Map<Input, Set<String>> FIELDS = fieldsPerInput();
+    private static final String EXPECTED_TYPES = expectedTypes();
 
     private final FeedRecordDecoder decoder = new FeedRecordDecoder();
     private final int maxLineLength;
@@ -77,10 +83,10 @@ public final class JsonLinesFeedParser implements FeedParser {
             throw new BadLineException("line is not valid UTF-8");
         }
         final ObjectNode object = readObject(text);
-        final FeedKind kind = kindOf(object.get("type"));
+        final Input input = inputOf(object.get("type"));
         final JsonFields fields = new JsonFields(object);
-        fields.rejectUnknown(FIELDS.get(kind), kind);
-        return decoder.decode(kind, fields, source, line);
+        fields.rejectUnknown(FIELDS.get(input), input);
+        return decoder.decode(input, fields, source, line);
     }
 
     private static ObjectNode readObject(final String text) {
@@ -104,25 +110,40 @@ public final class JsonLinesFeedParser implements FeedParser {
         return (ObjectNode) node;
     }
 
-    private static FeedKind kindOf(final JsonNode type) {
+    private static Input inputOf(final JsonNode type) {
         if (type == null) {
             throw new BadLineException("missing field 'type'");
         }
-        final FeedKind kind = type.isTextual() ? FeedKind.ofTypeName(type.textValue()) : null;
-        if (kind == null) {
+        final Input input = type.isTextual() ? Input.ofTypeName(type.textValue()) : null;
+        if (input == null) {
             throw new BadLineException("unknown type " + BadLineException.shorten(type.toString())
-                    + " (expected \"stock\", \"price\" or \"delist\")");
+                    + " (expected " + EXPECTED_TYPES + ")");
         }
-        return kind;
+        return input;
     }
 
-    private static Map<FeedKind, Set<String>> fieldsPerKind() {
-        final Map<FeedKind, Set<String>> fields = new EnumMap<>(FeedKind.class);
-        fields.put(FeedKind.STOCK, Set.of("type", "eventId", "partnerId", "sku", "locationId", "quantity",
-                "occurredAt"));
-        fields.put(FeedKind.PRICE, Set.of("type", "eventId", "partnerId", "sku", "channel", "currency",
-                "regularPrice", "salePrice", "occurredAt"));
-        fields.put(FeedKind.DELIST, Set.of("type", "eventId", "partnerId", "sku", "occurredAt"));
+    /** A line may hold {@code type} and the fields of its input's record, as the schema names them. */
+    private static Map<Input, Set<String>> fieldsPerInput() {
+        final Map<Input, Set<String>> fields = new EnumMap<>(Input.class);
+        for (final Input input : Input.values()) {
+            final Set<String> names = new HashSet<>();
+            names.add("type");
+            for (final Schema.Field field : SpecificData.get().getSchema(input.recordClass()).getFields()) {
+                names.add(field.name());
+            }
+            fields.put(input, Set.copyOf(names));
+        }
         return fields;
+    }
+
+    /** The type names quoted, for example {@code "stock", "price" or "delist"}. */
+    private static String expectedTypes() {
+        final Input[] inputs = Input.values();
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < inputs.length; i++) {
+            text.append(i == 0 ? "" : i == inputs.length - 1 ? " or " : ", ")
+                    .append('"').append(inputs[i].typeName()).append('"');
+        }
+        return text.toString();
     }
 }

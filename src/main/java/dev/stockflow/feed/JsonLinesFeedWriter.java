@@ -2,15 +2,14 @@ package dev.stockflow.feed;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.stockflow.avro.OfferDelisted;
-import dev.stockflow.avro.PriceUpdate;
-import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import dev.stockflow.workload.GeneratedEvent;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -44,17 +43,16 @@ public final class JsonLinesFeedWriter implements Closeable, Flushable {
         return true;
     }
 
-    /** Writes a {@code StockUpdate}, {@code PriceUpdate} or {@code OfferDelisted} as one line. */
+    /**
+     * Writes an input record as one line: its input's type name, then every field of its schema in schema
+     * order, as {@link JsonLinesFeedParser} reads them; an optional field without a value is left out.
+     */
     public void write(final SpecificRecord record) throws IOException {
-        final FeedKind kind = FeedRecords.kindOf(record);
+        final Input input = FeedRecords.inputOf(record);
         json.writeStartObject();
-        json.writeStringField("type", kind.typeName());
-        if (record instanceof StockUpdate stock) {
-            writeStock(stock);
-        } else if (record instanceof PriceUpdate price) {
-            writePrice(price);
-        } else {
-            writeDelisting((OfferDelisted) record);
+        json.writeStringField("type", input.typeName());
+        for (final Schema.Field field : record.getSchema().getFields()) {
+            writeField(field, record.get(field.pos()));
         }
         json.writeEndObject();
         json.writeRaw('\n');
@@ -70,36 +68,24 @@ public final class JsonLinesFeedWriter implements Closeable, Flushable {
         json.close();
     }
 
-    private void writeStock(final StockUpdate stock) throws IOException {
-        writeOffer(stock.getEventId(), stock.getPartnerId(), stock.getSku());
-        json.writeStringField("locationId", stock.getLocationId());
-        json.writeNumberField("quantity", stock.getQuantity());
-        writeOccurredAt(stock.getOccurredAt());
-    }
-
-    private void writePrice(final PriceUpdate price) throws IOException {
-        writeOffer(price.getEventId(), price.getPartnerId(), price.getSku());
-        json.writeStringField("channel", price.getChannel());
-        json.writeStringField("currency", price.getCurrency());
-        json.writeNumberField("regularPrice", price.getRegularPrice());
-        if (price.getSalePrice() != null) {
-            json.writeNumberField("salePrice", price.getSalePrice());
+    /** Times as ISO-8601 instants, numbers as numbers, text and enum symbols as strings. */
+    private void writeField(final Schema.Field field, final Object value) throws IOException {
+        final String name = field.name();
+        if (value == null) {
+            if (!field.schema().isNullable()) {
+                json.writeNullField(name);
+            }
+        } else if (value instanceof Instant instant) {
+            json.writeStringField(name, instant.toString());
+        } else if (value instanceof Integer number) {
+            json.writeNumberField(name, number);
+        } else if (value instanceof Long number) {
+            json.writeNumberField(name, number);
+        } else if (value instanceof CharSequence || value instanceof Enum<?>) {
+            json.writeStringField(name, value.toString());
+        } else {
+            throw new IllegalArgumentException("a feed line cannot hold field " + name + " of type "
+                    + value.getClass().getName());
         }
-        writeOccurredAt(price.getOccurredAt());
-    }
-
-    private void writeDelisting(final OfferDelisted delisting) throws IOException {
-        writeOffer(delisting.getEventId(), delisting.getPartnerId(), delisting.getSku());
-        writeOccurredAt(delisting.getOccurredAt());
-    }
-
-    private void writeOffer(final String eventId, final String partnerId, final String sku) throws IOException {
-        json.writeStringField("eventId", eventId);
-        json.writeStringField("partnerId", partnerId);
-        json.writeStringField("sku", sku);
-    }
-
-    private void writeOccurredAt(final Instant occurredAt) throws IOException {
-        json.writeStringField("occurredAt", occurredAt.toString());
     }
 }

@@ -2,7 +2,7 @@ package dev.stockflow.metrics;
 
 import dev.stockflow.deadletter.RejectReason;
 import dev.stockflow.offer.Outcome;
-import dev.stockflow.topology.Input;
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.ProcessingListener;
 import dev.stockflow.topology.TopologySettings;
 import io.micrometer.core.instrument.Counter;

@@ -6,6 +6,9 @@ package dev.stockflow.offer;
  */
 public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.PriceChange, OfferEvent.Delisting {
 
+    /** The input stream events of this kind come from. */
+    Input input();
+
     String eventId();
 
     long occurredAt();
@@ -16,11 +19,21 @@ public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.Pr
 
     /** Absolute sellable quantity at one location. */
     record StockChange(String eventId, String locationId, int quantity, long occurredAt) implements OfferEvent {
+
+        @Override
+        public Input input() {
+            return Input.STOCK;
+        }
     }
 
     /** Price on one channel; {@code salePrice} is null when there is no sale. */
     record PriceChange(String eventId, String channel, String currency, long regularPrice, Long salePrice,
                        long occurredAt) implements OfferEvent {
+
+        @Override
+        public Input input() {
+            return Input.PRICE;
+        }
 
         public long effectivePrice() {
             return salePrice != null ? salePrice : regularPrice;
@@ -29,5 +42,10 @@ public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.Pr
 
     /** The partner withdrew the offer at {@code occurredAt}. */
     record Delisting(String eventId, long occurredAt) implements OfferEvent {
+
+        @Override
+        public Input input() {
+            return Input.DELISTING;
+        }
     }
 }

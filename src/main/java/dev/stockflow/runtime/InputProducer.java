@@ -1,10 +1,7 @@
 package dev.stockflow.runtime;
 
-import dev.stockflow.avro.OfferDelisted;
-import dev.stockflow.avro.PriceUpdate;
-import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.config.StockflowConfig;
-import dev.stockflow.feed.FeedKind;
+import dev.stockflow.offer.Input;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.WireFormatSerde;
@@ -38,29 +35,31 @@ public final class InputProducer implements AutoCloseable {
             ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final TopologySettings topics;
-    private final AvroWireFormat<StockUpdate> stockFormat;
-    private final AvroWireFormat<PriceUpdate> priceFormat;
-    private final AvroWireFormat<OfferDelisted> delistingFormat;
+    /** Indexed by {@link Input#ordinal()}. */
+    private final TopicEncoder<?>[] encoders = new TopicEncoder<?>[Input.values().length];
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
 
     public InputProducer(final StockflowConfig config, final SchemaRegistryClient registry) {
-        this.topics = config.topologySettings();
-        final Map<String, String> registrySettings = config.registrySettings();
-        this.stockFormat = WireFormatSerde.wireFormat(StockUpdate.class, registry, registrySettings);
-        this.priceFormat = WireFormatSerde.wireFormat(PriceUpdate.class, registry, registrySettings);
-        this.delistingFormat = WireFormatSerde.wireFormat(OfferDelisted.class, registry, registrySettings);
+        final TopologySettings topics = config.topologySettings();
+        for (final Input input : Input.values()) {
+            encoders[input.ordinal()] = TopicEncoder.of(topics.topicOf(input), input.recordType().type(), registry,
+                    config.autoRegisterSchemas());
+        }
         this.producer = new KafkaProducer<>(KafkaClientSettings.producer(config, DEFAULTS), new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
 
-    /** Sends one event; the key is taken as given, so a mismatching key reaches the processor as such. */
-    public void send(final FeedKind kind, final String key, final SpecificRecord value, final long occurredAt) {
-        final String topic = topics.topicOf(kind.input());
-        final byte[] bytes = encode(kind, topic + "-value", value);
-        producer.send(new ProducerRecord<>(topic, null, occurredAt, key.getBytes(StandardCharsets.UTF_8), bytes),
+    /**
+     * Sends one event; the key is taken as given, so a mismatching key reaches the processor as such.
+     *
+     * @throws ClassCastException the value is not the input's record
+     */
+    public void send(final Input input, final String key, final SpecificRecord value, final long occurredAt) {
+        final TopicEncoder<?> encoder = encoders[input.ordinal()];
+        final byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        producer.send(new ProducerRecord<>(encoder.topic, null, occurredAt, keyBytes, encoder.encode(value)),
                 (metadata, exception) -> {
                     if (exception == null) {
                         acknowledged.incrementAndGet();
@@ -89,17 +88,33 @@ public final class InputProducer implements AutoCloseable {
         return firstError.get();
     }
 
-    private byte[] encode(final FeedKind kind, final String subject, final SpecificRecord value) {
-        return switch (kind) {
-            case STOCK -> stockFormat.encode(subject, (StockUpdate) value);
-            case PRICE -> priceFormat.encode(subject, (PriceUpdate) value);
-            case DELIST -> delistingFormat.encode(subject, (OfferDelisted) value);
-        };
-    }
-
     /** Sends what is buffered, waiting at most {@link #CLOSE_TIMEOUT} for a broker that does not answer. */
     @Override
     public void close() {
         producer.close(CLOSE_TIMEOUT);
+    }
+
+    /** One input topic with the wire format of its record, registered under {@code <topic>-value}. */
+    private static final class TopicEncoder<T extends SpecificRecord> {
+        private final String topic;
+        private final String subject;
+        private final Class<T> type;
+        private final AvroWireFormat<T> format;
+
+        private TopicEncoder(final String topic, final Class<T> type, final AvroWireFormat<T> format) {
+            this.topic = topic;
+            this.subject = topic + "-value";
+            this.type = type;
+            this.format = format;
+        }
+
+        static <T extends SpecificRecord> TopicEncoder<T> of(final String topic, final Class<T> type,
+                final SchemaRegistryClient registry, final boolean autoRegisterSchemas) {
+            return new TopicEncoder<>(topic, type, WireFormatSerde.wireFormat(type, registry, autoRegisterSchemas));
+        }
+
+        byte[] encode(final SpecificRecord value) {
+            return format.encode(subject, type.cast(value));
+        }
     }
 }

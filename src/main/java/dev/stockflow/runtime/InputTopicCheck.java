@@ -1,6 +1,6 @@
 package dev.stockflow.runtime;
 
-import dev.stockflow.topology.Input;
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.TopologySettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -13,9 +13,10 @@ public final class RegistryClients {
 
     public static SchemaRegistryClient create(final StockflowConfig config) {
         try {
-            return SchemaRegistryClients.create(config.registrySettings());
+            return SchemaRegistryClients.create(config.schemaRegistryUrl(), config::registrySettings);
         } catch (final IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage() + ". Fix it in the --config file or the STOCKFLOW_SCHEMA_REGISTRY_* "
+            throw new ConfigException(e.getMessage()
+                    + ". Fix it in the --config file or the STOCKFLOW_SCHEMA_REGISTRY_* "
                     + "environment variables.");
         }
     }

@@ -36,7 +36,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 config.getString(StockflowConfig.PROCESSING_GUARANTEE_CONFIG));
-        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(StockflowConfig.NUM_STANDBY_REPLICAS_CONFIG));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                config.getInt(StockflowConfig.NUM_STANDBY_REPLICAS_CONFIG));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         // The offer store caches decoded offers itself (cache.max.bytes); Kafka Streams' record cache would only
         // hold a second copy.

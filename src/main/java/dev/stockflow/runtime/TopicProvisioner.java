@@ -1,7 +1,6 @@
 package dev.stockflow.runtime;
 
 import dev.stockflow.config.StockflowConfig;
-import dev.stockflow.topology.Input;
 import dev.stockflow.topology.TopologySettings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,9 +49,9 @@ public final class TopicProvisioner {
 
     /** For {@code run}: the inputs must exist and be co-partitioned; missing outputs are created. */
     public void prepareForProcessing() {
-        final Map<String, Integer> inputs = partitionCounts(inputTopics());
+        final Map<String, Integer> inputs = partitionCounts(topics.inputTopicNames());
         InputTopicCheck.verify(topics, inputs);
-        final int partitions = inputs.get(topics.stockTopic());
+        final int partitions = inputs.get(topics.inputTopicNames().get(0)); // verified: all inputs have it
         final List<NewTopic> outputs = new ArrayList<>();
         outputs.add(new NewTopic(topics.snapshotTopic(), Optional.of(partitions), replicationFactor)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
@@ -84,14 +83,15 @@ public final class TopicProvisioner {
      * with the partition count of the inputs that exist already (they must match), else {@code partitions}.
      */
     public void createMissingInputs(final int partitions) {
-        final Map<String, Integer> existing = partitionCounts(inputTopics());
+        final List<String> inputTopics = topics.inputTopicNames();
+        final Map<String, Integer> existing = partitionCounts(inputTopics);
         final int count = existing.values().stream().findFirst().orElse(partitions);
-        if (count != partitions && existing.size() < inputTopics().size()) {
+        if (count != partitions && existing.size() < inputTopics.size()) {
             LOG.info("Creating the missing input topics with {} partitions, like the existing {}", count,
                     existing.keySet());
         }
         final List<NewTopic> inputs = new ArrayList<>();
-        for (final String topic : inputTopics()) {
+        for (final String topic : inputTopics) {
             inputs.add(new NewTopic(topic, Optional.of(count), replicationFactor));
         }
         createMissing(inputs);
@@ -117,14 +117,6 @@ public final class TopicProvisioner {
             }
         }
         return counts;
-    }
-
-    private List<String> inputTopics() {
-        final List<String> names = new ArrayList<>();
-        for (final Input input : Input.values()) {
-            names.add(topics.topicOf(input));
-        }
-        return names;
     }
 
     /** A created topic reaches every broker's metadata a moment later; the next describe must find it. */

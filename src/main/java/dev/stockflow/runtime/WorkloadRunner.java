@@ -36,7 +36,7 @@ public final class WorkloadRunner implements Runnable {
         while (!stopped.get() && sent.get() < limit) {
             final GeneratedEvent event = generator.next();
             try {
-                producer.send(event.kind(), event.key(), event.value(), event.occurredAt());
+                producer.send(event.input(), event.key(), event.value(), event.occurredAt());
             } catch (final IllegalStateException e) {
                 if (stopped.get()) {
                     return; // the producer was closed while stopping

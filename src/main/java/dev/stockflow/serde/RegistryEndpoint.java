@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * One registry URL ready for requests: its base without credentials (also what messages show) and the
@@ -13,8 +14,9 @@ import java.util.Locale;
 record RegistryEndpoint(String base, String authorization) {
 
     /** The URL's own userinfo wins over the configured {@code user:password} for that URL. */
-    static RegistryEndpoint of(final URI url, final String defaultUserInfo) {
-        final String userInfo = url.getUserInfo() != null ? url.getUserInfo() : defaultUserInfo;
+    static RegistryEndpoint of(final URI url, final Password defaultUserInfo) {
+        final String userInfo = url.getUserInfo() != null ? url.getUserInfo()
+                : defaultUserInfo == null ? null : defaultUserInfo.value();
         final String port = url.getPort() < 0 ? "" : ":" + url.getPort();
         final String path = url.getRawPath() == null ? "" : url.getRawPath();
         final String base = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost() + port

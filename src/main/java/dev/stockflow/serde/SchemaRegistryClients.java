@@ -1,7 +1,7 @@
 package dev.stockflow.serde;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /** Picks the registry client that {@code schema.registry.url} names. */
 public final class SchemaRegistryClients {
@@ -13,25 +13,34 @@ public final class SchemaRegistryClients {
 
     /**
      * {@code mock://scope}: the in-memory registry of that scope, shared by everything in this JVM that
-     * names it; {@code http://} or {@code https://} (comma-separated for several): an HTTP client.
+     * names it; {@code http://} or {@code https://} (comma-separated for several): an HTTP client with the
+     * given settings. The settings are only asked for then, since a mock registry has none.
      *
+     * @param url          the {@code schema.registry.url} value
+     * @param httpSettings the HTTP client's settings, built from the same configuration as the URL
      * @throws IllegalArgumentException the URL is missing or of another kind, or the HTTP settings are invalid
      */
-    public static SchemaRegistryClient create(final Map<String, ?> config) {
-        final String url = ConfigValues.text(config, SchemaRegistrySettings.URL_CONFIG);
-        if (url == null) {
+    public static SchemaRegistryClient create(final String url, final Supplier<SchemaRegistrySettings> httpSettings) {
+        if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(SchemaRegistrySettings.URL_CONFIG
                     + " is not set: give an http(s):// Schema Registry URL or mock://scope for an in-process one");
         }
-        final String lower = url.toLowerCase(Locale.ROOT);
+        final String trimmed = url.trim();
+        final String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith(MOCK_PREFIX)) {
-            return InMemorySchemaRegistry.forScope(mockScope(url));
+            return InMemorySchemaRegistry.forScope(mockScope(trimmed));
         }
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return new HttpSchemaRegistryClient(SchemaRegistrySettings.from(config));
+            return new HttpSchemaRegistryClient(httpSettings.get());
         }
         throw new IllegalArgumentException(SchemaRegistrySettings.URL_CONFIG
-                + " must be an http:// or https:// Schema Registry URL or mock://scope, got '" + withoutUserInfo(url) + "'");
+                + " must be an http:// or https:// Schema Registry URL or mock://scope, got '"
+                + withoutUserInfo(trimmed) + "'");
+    }
+
+    /** As {@link #create(String, Supplier)}, an HTTP registry with every other setting at its default. */
+    public static SchemaRegistryClient create(final String url) {
+        return create(url, () -> SchemaRegistrySettings.withDefaults(SchemaRegistrySettings.parseUrls(url)));
     }
 
     /**

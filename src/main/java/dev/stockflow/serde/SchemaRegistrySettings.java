@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.types.Password;
 
 /**
- * How to reach an HTTP Schema Registry, read from Stockflow's config keys.
+ * How to reach an HTTP Schema Registry. The keys are Stockflow's settings (the configuration defines,
+ * types and validates them; it builds these settings once, see {@code StockflowConfig#registrySettings}).
+ * Secrets stay {@link Password}s, whose {@code toString} hides them, until a request needs them.
  *
  * @param urls                registries speaking the Confluent REST API, tried in turn when one fails;
  *                            credentials in a URL's userinfo apply to that URL
@@ -20,17 +22,15 @@ import java.util.stream.Collectors;
  * @param requestTimeout      bound on connecting and on each request
  * @param maxRetries          how many more rounds over the URLs after a round of failures (5xx or no answer)
  * @param retryBackoff        the pause before the first retry round; it doubles for each further round
- * @param autoRegisterSchemas whether producers register their schema (used by the wire format, not the client)
  */
 public record SchemaRegistrySettings(
         List<URI> urls,
-        String basicAuthUserInfo,
+        Password basicAuthUserInfo,
         StoreSettings trustStore,
         StoreSettings keyStore,
         Duration requestTimeout,
         int maxRetries,
-        Duration retryBackoff,
-        boolean autoRegisterSchemas) {
+        Duration retryBackoff) {
 
     public static final String URL_CONFIG = "schema.registry.url";
     public static final String BASIC_AUTH_USER_INFO_CONFIG = "schema.registry.basic.auth.user.info";
@@ -43,12 +43,10 @@ public record SchemaRegistrySettings(
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "schema.registry.request.timeout.ms";
     public static final String MAX_RETRIES_CONFIG = "schema.registry.max.retries";
     public static final String RETRY_BACKOFF_MS_CONFIG = "schema.registry.retry.backoff.ms";
-    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
 
     public static final long REQUEST_TIMEOUT_MS_DEFAULT = 10_000;
     public static final int MAX_RETRIES_DEFAULT = 3;
     public static final long RETRY_BACKOFF_MS_DEFAULT = 100;
-    public static final boolean AUTO_REGISTER_SCHEMAS_DEFAULT = true;
     /** Kafka's default for {@code ssl.*.type}; a JKS keystore object also loads PKCS12 files. */
     public static final String STORE_TYPE_DEFAULT = "JKS";
 
@@ -60,36 +58,26 @@ public record SchemaRegistrySettings(
             throw new IllegalArgumentException(URL_CONFIG + " must name at least one http:// or https:// URL");
         }
         urls.forEach(SchemaRegistrySettings::requireHttpUrl);
-        if (basicAuthUserInfo != null && basicAuthUserInfo.indexOf(':') < 0) {
+        if (basicAuthUserInfo != null && basicAuthUserInfo.value().indexOf(':') < 0) {
             throw new IllegalArgumentException(BASIC_AUTH_USER_INFO_CONFIG + " must be user:password");
         }
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException(REQUEST_TIMEOUT_MS_CONFIG + " must be positive, got " + requestTimeout.toMillis());
+            throw new IllegalArgumentException(REQUEST_TIMEOUT_MS_CONFIG + " must be positive, got "
+                    + requestTimeout.toMillis());
         }
         if (maxRetries < 0) {
             throw new IllegalArgumentException(MAX_RETRIES_CONFIG + " must be 0 or more, got " + maxRetries);
         }
         if (retryBackoff.isNegative()) {
-            throw new IllegalArgumentException(RETRY_BACKOFF_MS_CONFIG + " must be 0 or more, got " + retryBackoff.toMillis());
+            throw new IllegalArgumentException(RETRY_BACKOFF_MS_CONFIG + " must be 0 or more, got "
+                    + retryBackoff.toMillis());
         }
     }
 
-    /** Reads the settings from Stockflow config; absent keys take their defaults. */
-    public static SchemaRegistrySettings from(final Map<String, ?> config) {
-        return new SchemaRegistrySettings(
-                urls(config),
-                ConfigValues.text(config, BASIC_AUTH_USER_INFO_CONFIG),
-                StoreSettings.from(config, TRUSTSTORE_LOCATION_CONFIG, TRUSTSTORE_PASSWORD_CONFIG, TRUSTSTORE_TYPE_CONFIG),
-                StoreSettings.from(config, KEYSTORE_LOCATION_CONFIG, KEYSTORE_PASSWORD_CONFIG, KEYSTORE_TYPE_CONFIG),
-                Duration.ofMillis(ConfigValues.number(config, REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS_DEFAULT)),
-                ConfigValues.integer(config, MAX_RETRIES_CONFIG, MAX_RETRIES_DEFAULT),
-                Duration.ofMillis(ConfigValues.number(config, RETRY_BACKOFF_MS_CONFIG, RETRY_BACKOFF_MS_DEFAULT)),
-                autoRegisterSchemas(config));
-    }
-
-    /** {@code auto.register.schemas}: whether producers register their schema, default true. */
-    public static boolean autoRegisterSchemas(final Map<String, ?> config) {
-        return ConfigValues.flag(config, AUTO_REGISTER_SCHEMAS_CONFIG, AUTO_REGISTER_SCHEMAS_DEFAULT);
+    /** The URLs with every other setting at its default: no credentials, the JVM's trust, default timing. */
+    public static SchemaRegistrySettings withDefaults(final List<URI> urls) {
+        return new SchemaRegistrySettings(urls, null, null, null, Duration.ofMillis(REQUEST_TIMEOUT_MS_DEFAULT),
+                MAX_RETRIES_DEFAULT, Duration.ofMillis(RETRY_BACKOFF_MS_DEFAULT));
     }
 
     /** The URL with any password in its userinfo replaced by a mask, fit for logs and messages. */
@@ -101,13 +89,19 @@ public record SchemaRegistrySettings(
         return url.toString().replace(userInfo + "@", maskUserInfo(userInfo) + "@");
     }
 
-    private static List<URI> urls(final Map<String, ?> config) {
-        final String text = ConfigValues.text(config, URL_CONFIG);
-        if (text == null) {
-            throw new IllegalArgumentException(URL_CONFIG + " is not set: give the Schema Registry URL, e.g. http://localhost:8081");
+    /**
+     * The URLs of a {@code schema.registry.url} value: comma-separated, blanks around and empty entries
+     * ignored.
+     *
+     * @throws IllegalArgumentException the value is blank or an entry is no URL (the message never repeats it)
+     */
+    public static List<URI> parseUrls(final String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(URL_CONFIG
+                    + " is not set: give the Schema Registry URL, e.g. http://localhost:8081");
         }
         final List<URI> urls = new ArrayList<>();
-        final String[] entries = text.split(",");
+        final String[] entries = text.trim().split(",");
         for (int i = 0; i < entries.length; i++) {
             final String entry = entries[i].trim();
             if (!entry.isEmpty()) {
@@ -122,14 +116,17 @@ public record SchemaRegistrySettings(
             return new URI(entry);
         } catch (final URISyntaxException e) {
             // The reason only: the full message repeats the input, which may hold a password.
-            throw new IllegalArgumentException(URL_CONFIG + " entry " + position + " is not a valid URL: " + e.getReason(), e);
+            throw new IllegalArgumentException(URL_CONFIG + " entry " + position + " is not a valid URL: "
+                    + e.getReason(), e);
         }
     }
 
     private static void requireHttpUrl(final URI url) {
         final String scheme = url.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException(URL_CONFIG + " must list http:// or https:// URLs with a host, got " + masked(url));
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || url.getHost() == null) {
+            throw new IllegalArgumentException(URL_CONFIG + " must list http:// or https:// URLs with a host, got "
+                    + masked(url));
         }
     }
 
@@ -140,33 +137,29 @@ public record SchemaRegistrySettings(
 
     @Override
     public String toString() {
-        return "SchemaRegistrySettings[urls=" + urls.stream().map(SchemaRegistrySettings::masked).collect(Collectors.joining(","))
-                + ", basicAuthUserInfo=" + (basicAuthUserInfo == null ? "none" : maskUserInfo(basicAuthUserInfo))
+        return "SchemaRegistrySettings[urls="
+                + urls.stream().map(SchemaRegistrySettings::masked).collect(Collectors.joining(","))
+                + ", basicAuthUserInfo=" + (basicAuthUserInfo == null ? "none"
+                        : maskUserInfo(basicAuthUserInfo.value()))
                 + ", trustStore=" + trustStore
                 + ", keyStore=" + keyStore
                 + ", requestTimeout=" + requestTimeout.toMillis() + "ms"
                 + ", maxRetries=" + maxRetries
-                + ", retryBackoff=" + retryBackoff.toMillis() + "ms"
-                + ", autoRegisterSchemas=" + autoRegisterSchemas + "]";
+                + ", retryBackoff=" + retryBackoff.toMillis() + "ms]";
     }
 
-    /** A keystore or truststore file. The key password of a keystore is its store password. */
-    public record StoreSettings(Path location, String password, String type) {
-
-        static StoreSettings from(final Map<String, ?> config, final String locationKey, final String passwordKey,
-                final String typeKey) {
-            final String location = ConfigValues.text(config, locationKey);
-            if (location == null) {
-                return null;
-            }
-            final String type = ConfigValues.text(config, typeKey);
-            return new StoreSettings(Path.of(location), ConfigValues.text(config, passwordKey),
-                    type == null ? STORE_TYPE_DEFAULT : type);
-        }
+    /**
+     * A keystore or truststore file. The key password of a keystore is its store password.
+     *
+     * @param password the store's password, or null for none
+     * @param type     the store's type, such as JKS or PKCS12
+     */
+    public record StoreSettings(Path location, Password password, String type) {
 
         @Override
         public String toString() {
-            return "[location=" + location + ", password=" + (password == null ? "none" : MASK) + ", type=" + type + "]";
+            return "[location=" + location + ", password=" + (password == null ? "none" : MASK) + ", type=" + type
+                    + "]";
         }
     }
 }

@@ -62,6 +62,6 @@ final class SslContexts {
     }
 
     private static char[] password(final StoreSettings store) {
-        return store.password() == null ? null : store.password().toCharArray();
+        return store.password() == null ? null : store.password().value().toCharArray();
     }
 }

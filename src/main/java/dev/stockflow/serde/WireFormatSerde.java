@@ -1,6 +1,5 @@
 package dev.stockflow.serde;
 
-import java.util.Map;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,20 +20,29 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class WireFormatSerde {
 
+    /** The setting of whether writers register their record's schema when the registry lacks it. */
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
+    /** Writers register their schema unless told not to, as Confluent's serializers do. */
+    public static final boolean AUTO_REGISTER_SCHEMAS_DEFAULT = true;
+
     private WireFormatSerde() {
     }
 
-    /** The wire format of a generated record class, registering its schema if {@code auto.register.schemas}. */
+    /**
+     * The wire format of a generated record class.
+     *
+     * @param autoRegisterSchemas whether writing registers the schema when the registry lacks it
+     *                            ({@code auto.register.schemas}); otherwise it must be registered already
+     */
     public static <T extends SpecificRecord> AvroWireFormat<T> wireFormat(final Class<T> type,
-            final SchemaRegistryClient registry, final Map<String, ?> config) {
-        return new AvroWireFormat<>(registry, SpecificData.get().getSchema(type),
-                SchemaRegistrySettings.autoRegisterSchemas(config));
+            final SchemaRegistryClient registry, final boolean autoRegisterSchemas) {
+        return new AvroWireFormat<>(registry, SpecificData.get().getSchema(type), autoRegisterSchemas);
     }
 
     /** A serde for a generated record class; see {@link #wireFormat}. */
     public static <T extends SpecificRecord> Serde<T> serde(final Class<T> type, final SchemaRegistryClient registry,
-            final Map<String, ?> config) {
-        return serde(wireFormat(type, registry, config));
+            final boolean autoRegisterSchemas) {
+        return serde(wireFormat(type, registry, autoRegisterSchemas));
     }
 
     public static <T extends IndexedRecord> Serde<T> serde(final AvroWireFormat<T> format) {

@@ -1,6 +1,8 @@
 package dev.stockflow.state;
 
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.OfferState;
+import java.util.Arrays;
 
 /**
  * What the state store holds per offer: the offer's state plus, per input topic, the highest input
@@ -16,17 +18,14 @@ import dev.stockflow.offer.OfferState;
  */
 public final class StoredOffer {
 
-    /** Input topics in the order of {@link #appliedOffsets}. */
-    public static final int STOCK = 0;
-    public static final int PRICE = 1;
-    public static final int DELISTING = 2;
-    static final int INPUTS = 3;
+    /** How many applied offsets there are: one per input, at its {@link Input#stateIndex()}. */
+    static final int INPUTS = Input.values().length;
 
     private final OfferState state;
     private final long[] appliedOffsets;
 
     public StoredOffer() {
-        this(new OfferState(), new long[] {-1L, -1L, -1L});
+        this(new OfferState(), noneApplied());
     }
 
     public StoredOffer(final OfferState state, final long[] appliedOffsets) {
@@ -43,17 +42,29 @@ public final class StoredOffer {
         return state;
     }
 
-    public long appliedOffset(final int input) {
-        return appliedOffsets[input];
+    public long appliedOffset(final Input input) {
+        return appliedOffsets[input.stateIndex()];
+    }
+
+    /** The applied offset at a state index, for the codec, which writes them in index order. */
+    long appliedOffsetAt(final int stateIndex) {
+        return appliedOffsets[stateIndex];
     }
 
     /** True when the record at this input offset has already been applied to this state. */
-    public boolean isReplay(final int input, final long offset) {
-        return offset >= 0 && offset <= appliedOffsets[input];
+    public boolean isReplay(final Input input, final long offset) {
+        return offset >= 0 && offset <= appliedOffsets[input.stateIndex()];
     }
 
     /** Remembers that the record at this input offset is part of the state about to be stored. */
-    public void markApplied(final int input, final long offset) {
-        appliedOffsets[input] = Math.max(appliedOffsets[input], offset);
+    public void markApplied(final Input input, final long offset) {
+        final int index = input.stateIndex();
+        appliedOffsets[index] = Math.max(appliedOffsets[index], offset);
+    }
+
+    private static long[] noneApplied() {
+        final long[] offsets = new long[INPUTS];
+        Arrays.fill(offsets, -1L);
+        return offsets;
     }
 }

@@ -15,9 +15,10 @@ import java.util.List;
  * The compact binary form of {@link StoredOffer} in the state store and its changelog.
  *
  * <p>Layout (format 1): a format byte; a flags byte (last emission, has-delisting); the applied input
- * offsets; the delisting; the stock slots; the price slots with their history. Integers are LEB128
- * varints, signed ones zig-zag encoded; a slot stores its updatedAt as the distance back from its
- * version time (usually 0 or small). Strings are length-prefixed UTF-8.
+ * offsets, one per input in {@link dev.stockflow.offer.Input#stateIndex()} order (stock, price,
+ * delisting: format 1 has exactly these three); the delisting; the stock slots; the price slots with
+ * their history. Integers are LEB128 varints, signed ones zig-zag encoded; a slot stores its updatedAt
+ * as the distance back from its version time (usually 0 or small). Strings are length-prefixed UTF-8.
  *
  * <p>Decoding runs once per event, so it avoids making text it does not need: eventIds stay UTF-8
  * bytes (see {@link Version}) and the identifiers that repeat across offers (location ids, channels,
@@ -45,8 +46,8 @@ public final class StoredOfferCodec {
         out.writeByte(FORMAT);
         final Version delisting = state.delisting();
         out.writeByte(state.lastEmission().ordinal() | (delisting != null ? HAS_DELISTING : 0));
-        for (int input = 0; input < StoredOffer.INPUTS; input++) {
-            out.writeVarLong(stored.appliedOffset(input) + 1);
+        for (int index = 0; index < StoredOffer.INPUTS; index++) {
+            out.writeVarLong(stored.appliedOffsetAt(index) + 1);
         }
         if (delisting != null) {
             writeVersion(out, delisting);
@@ -74,8 +75,8 @@ public final class StoredOfferCodec {
         }
         final int flags = in.readByte();
         final long[] offsets = new long[StoredOffer.INPUTS];
-        for (int input = 0; input < StoredOffer.INPUTS; input++) {
-            offsets[input] = in.readVarLong() - 1;
+        for (int index = 0; index < StoredOffer.INPUTS; index++) {
+            offsets[index] = in.readVarLong() - 1;
         }
         Version delisting = null;
         long delistingProcessedAt = 0L;

@@ -41,16 +41,8 @@ final class InputValidationProcessor<T extends SpecificRecord> implements Proces
 
     @Override
     public void process(final Record<Bytes, byte[]> record) {
-        final byte[] value = record.value();
-        if (value == null || value.length == 0) {
-            reject(record, RejectReason.EMPTY, value == null ? "the value is null" : "the value is empty");
-            return;
-        }
-        final T decoded;
-        try {
-            decoded = format.decode(value);
-        } catch (final UndecodableException e) {
-            reject(record, RejectReason.UNDECODABLE, e.getMessage());
+        final T decoded = decodeOrReject(record);
+        if (decoded == null) {
             return;
         }
         final String violation = format.violation(decoded);
@@ -59,21 +51,38 @@ final class InputValidationProcessor<T extends SpecificRecord> implements Proces
             return;
         }
         final String offerKey = format.offerKey(decoded);
-        final byte[] expectedKey = offerKey.getBytes(StandardCharsets.UTF_8);
-        if (record.key() == null || !Arrays.equals(record.key().get(), expectedKey)) {
+        if (record.key() == null || !Arrays.equals(record.key().get(), offerKey.getBytes(StandardCharsets.UTF_8))) {
             reject(record, RejectReason.KEY_MISMATCH, "the key " + describeKey(record.key())
                     + " is not the offer key " + Quoted.of(offerKey));
             return;
         }
         final OfferEvent event = format.toEvent(decoded);
-        final long now = context.currentSystemTimeMs();
-        final long latestAllowed = now > Long.MAX_VALUE - maxFutureSkewMs ? Long.MAX_VALUE : now + maxFutureSkewMs;
-        if (event.occurredAt() > latestAllowed) {
+        if (event.occurredAt() > latestAllowedOccurredAt()) {
             reject(record, RejectReason.FUTURE_TIMESTAMP, "occurredAt " + event.occurredAt()
                     + " is more than " + maxFutureSkewMs + " ms ahead of the wall clock");
             return;
         }
         context.forward(record.withValue(event), OfferTopology.APPLY_NODE);
+    }
+
+    /** The record's value decoded; null when it is empty or cannot be decoded, and then dead-lettered. */
+    private T decodeOrReject(final Record<Bytes, byte[]> record) {
+        final byte[] value = record.value();
+        if (value == null || value.length == 0) {
+            reject(record, RejectReason.EMPTY, value == null ? "the value is null" : "the value is empty");
+            return null;
+        }
+        try {
+            return format.decode(value);
+        } catch (final UndecodableException e) {
+            reject(record, RejectReason.UNDECODABLE, e.getMessage());
+            return null;
+        }
+    }
+
+    private long latestAllowedOccurredAt() {
+        final long now = context.currentSystemTimeMs();
+        return now > Long.MAX_VALUE - maxFutureSkewMs ? Long.MAX_VALUE : now + maxFutureSkewMs;
     }
 
     private void reject(final Record<Bytes, byte[]> record, final RejectReason reason, final String message) {

@@ -1,6 +1,7 @@
 package dev.stockflow.topology;
 
 import dev.stockflow.offer.Applied;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.OfferEvent;
 import dev.stockflow.offer.OfferState;
 import dev.stockflow.serde.SnapshotEncoder;
@@ -35,7 +36,8 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     private DelistingSweeper sweeper;
     private final ByteWriter snapshotScratch = new ByteWriter(512);
 
-    OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots, final ProcessingListener listener) {
+    OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots,
+                   final ProcessingListener listener) {
         this.settings = settings;
         this.snapshots = snapshots;
         this.listener = listener;
@@ -53,10 +55,10 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     @Override
     public void process(final Record<Bytes, OfferEvent> record) {
         final Bytes key = record.key();
-        final Input input = inputOf(record.value());
+        final Input input = record.value().input();
         final long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
         final StoredOffer stored = store.read(key); // a copy: a failure before the write leaves the store as it was
-        final boolean replay = stored.isReplay(input.index(), offset);
+        final boolean replay = stored.isReplay(input, offset);
         final OfferState state = stored.state();
 
         final Applied applied = state.apply(record.value(), context.currentStreamTimeMs(), settings.rules());
@@ -68,7 +70,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
                 ? snapshots.encode(key.get(), state, snapshotScratch) : null;
         listener.onOutcome(input, applied.outcome());
         if (applied.stateChanged()) {
-            stored.markApplied(input.index(), offset);
+            stored.markApplied(input, offset);
             store.write(key, stored);
         }
         emit(record, emission, snapshot);
@@ -83,12 +85,5 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
             context.forward(record.<byte[]>withValue(null).withHeaders(new RecordHeaders()));
             listener.onTombstone();
         }
-    }
-
-    private static Input inputOf(final OfferEvent event) {
-        if (event instanceof OfferEvent.StockChange) {
-            return Input.STOCK;
-        }
-        return event instanceof OfferEvent.PriceChange ? Input.PRICE : Input.DELISTING;
     }
 }

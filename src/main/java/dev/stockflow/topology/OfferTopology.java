@@ -1,6 +1,7 @@
 package dev.stockflow.topology;
 
 import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.Input;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SnapshotEncoder;
@@ -43,23 +44,21 @@ public final class OfferTopology {
     public static Topology build(final TopologySettings settings, final SchemaRegistryClient registry,
                                  final ProcessingListener listener) {
         final Topology topology = new Topology();
-        addInput(topology, settings, InputFormat.stock(registry), listener);
-        addInput(topology, settings, InputFormat.price(registry), listener);
-        addInput(topology, settings, InputFormat.delisting(registry), listener);
+        for (final Input input : Input.values()) {
+            addInput(topology, settings, InputFormat.of(input, registry), listener);
+        }
+        final String[] validateNodes = validateNodes(settings);
 
         final SnapshotEncoder snapshots = new SnapshotEncoder(snapshotFormat(registry, settings),
                 settings.snapshotSubject(), settings.rules());
-        topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, snapshots, listener),
-                validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
-                validateNode(Input.DELISTING, settings));
+        topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, snapshots, listener), validateNodes);
         topology.addStateStore(new OfferStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME),
                 settings.offerCacheBytes()), APPLY_NODE);
 
         topology.addSink(SNAPSHOT_SINK, settings.snapshotTopic(), new BytesSerializer(), new ByteArraySerializer(),
                 APPLY_NODE);
         topology.addSink(DLQ_SINK, settings.dlqTopic(), new BytesSerializer(), new ByteArraySerializer(),
-                validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
-                validateNode(Input.DELISTING, settings));
+                validateNodes);
         return topology;
     }
 
@@ -68,7 +67,8 @@ public final class OfferTopology {
         final String topic = settings.topicOf(format.input());
         final String source = topic + "-source";
         // A new application reads its inputs from the beginning: every event counts.
-        topology.addSource(AutoOffsetReset.earliest(), source, new BoundedTimestampExtractor(settings.maxFutureSkewMs()),
+        topology.addSource(AutoOffsetReset.earliest(), source,
+                new BoundedTimestampExtractor(settings.maxFutureSkewMs()),
                 new BytesDeserializer(), new ByteArrayDeserializer(), topic);
         topology.addProcessor(validateNode(format.input(), settings),
                 () -> new InputValidationProcessor<>(format, settings.maxFutureSkewMs(), listener), source);
@@ -76,6 +76,16 @@ public final class OfferTopology {
 
     private static String validateNode(final Input input, final TopologySettings settings) {
         return "validate-" + settings.topicOf(input);
+    }
+
+    /** The validate node of every input, in {@link Input} order. */
+    private static String[] validateNodes(final TopologySettings settings) {
+        final Input[] inputs = Input.values();
+        final String[] nodes = new String[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            nodes[i] = validateNode(inputs[i], settings);
+        }
+        return nodes;
     }
 
     /** The wire format of snapshots; {@link AvroWireFormat#schemaId} resolves (or registers) its schema. */

@@ -1,6 +1,7 @@
 package dev.stockflow.topology;
 
 import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.Outcome;
 
 /**

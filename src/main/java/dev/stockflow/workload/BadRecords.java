@@ -2,7 +2,7 @@ package dev.stockflow.workload;
 
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.feed.FeedKind;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.OfferKey;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -91,10 +91,10 @@ final class BadRecords {
     }
 
     private static GeneratedEvent bad(final String key, final StockUpdate value, final String reason) {
-        return new GeneratedEvent(FeedKind.STOCK, key, value, value.getOccurredAt().toEpochMilli(), reason);
+        return new GeneratedEvent(Input.STOCK, key, value, value.getOccurredAt().toEpochMilli(), reason);
     }
 
     private static GeneratedEvent bad(final String key, final PriceUpdate value, final String reason) {
-        return new GeneratedEvent(FeedKind.PRICE, key, value, value.getOccurredAt().toEpochMilli(), reason);
+        return new GeneratedEvent(Input.PRICE, key, value, value.getOccurredAt().toEpochMilli(), reason);
     }
 }

@@ -3,7 +3,7 @@ package dev.stockflow.workload;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.feed.FeedKind;
+import dev.stockflow.offer.Input;
 import java.time.Instant;
 
 /** Builds the records of the synthetic workload from catalog numbers, each with a fresh eventId. */
@@ -36,17 +36,17 @@ final class WorkloadEvents {
     }
 
     GeneratedEvent valid(final int offer, final StockUpdate value) {
-        return new GeneratedEvent(FeedKind.STOCK, catalog.key(offer), value, value.getOccurredAt().toEpochMilli(),
+        return new GeneratedEvent(Input.STOCK, catalog.key(offer), value, value.getOccurredAt().toEpochMilli(),
                 null);
     }
 
     GeneratedEvent valid(final int offer, final PriceUpdate value) {
-        return new GeneratedEvent(FeedKind.PRICE, catalog.key(offer), value, value.getOccurredAt().toEpochMilli(),
+        return new GeneratedEvent(Input.PRICE, catalog.key(offer), value, value.getOccurredAt().toEpochMilli(),
                 null);
     }
 
     GeneratedEvent valid(final int offer, final OfferDelisted value) {
-        return new GeneratedEvent(FeedKind.DELIST, catalog.key(offer), value,
+        return new GeneratedEvent(Input.DELISTING, catalog.key(offer), value,
                 value.getOccurredAt().toEpochMilli(), null);
     }
 }

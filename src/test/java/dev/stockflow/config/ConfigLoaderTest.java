@@ -3,6 +3,7 @@ package dev.stockflow.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.TopologySettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,12 +29,34 @@ class ConfigLoaderTest {
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.getString(StockflowConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         final TopologySettings topology = config.topologySettings();
-        assertThat(topology.stockTopic()).isEqualTo("stock-updates");
+        assertThat(topology.topicOf(Input.STOCK)).isEqualTo("stock-updates");
         assertThat(topology.snapshotTopic()).isEqualTo("offer-snapshots");
         assertThat(topology.dlqTopic()).isEqualTo("stockflow-dlq");
         assertThat(topology.rules().delistRetentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
         assertThat(topology.rules().omnibusWindowMs()).isEqualTo(Duration.ofDays(30).toMillis());
         assertThat(topology.maxFutureSkewMs()).isEqualTo(Duration.ofHours(1).toMillis());
+    }
+
+    @Test
+    void shouldDefaultToTheSettingsOwnDefaults() {
+        // When
+        final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+        // Then: the settings' constants are the one source of these defaults
+        assertThat(config.topologySettings()).isEqualTo(TopologySettings.DEFAULTS);
+    }
+
+    @Test
+    void shouldShowDurationDefaultsAsPeopleWriteThem() {
+        // When
+        final Map<String, Object> defaults = StockflowConfig.definition().defaultValues();
+
+        // Then
+        assertThat(defaults).containsEntry(StockflowConfig.DELIST_RETENTION_CONFIG, "7d")
+                .containsEntry(StockflowConfig.MAX_FUTURE_SKEW_CONFIG, "1h")
+                .containsEntry(StockflowConfig.DELIST_SWEEP_INTERVAL_CONFIG, "30s")
+                .containsEntry(StockflowConfig.OMNIBUS_WINDOW_DAYS_CONFIG, 30)
+                .containsEntry(StockflowConfig.DELIST_SWEEP_BATCH_CONFIG, 10_000);
     }
 
     @Test
@@ -51,7 +74,7 @@ class ConfigLoaderTest {
         // Then
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.schemaRegistryUrl()).isEqualTo("http://env:8081");
-        assertThat(config.topologySettings().stockTopic()).isEqualTo("s2");
+        assertThat(config.topologySettings().topicOf(Input.STOCK)).isEqualTo("s2");
     }
 
     @Test
@@ -144,6 +167,32 @@ class ConfigLoaderTest {
         assertThat(DurationParser.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(DurationParser.parse("PT1H")).isEqualTo(Duration.ofHours(1));
         assertThat(DurationParser.parse("1500")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void shouldWriteDurationsInTheLargestExactUnit() {
+        // Then
+        assertThat(DurationParser.format(Duration.ofDays(7))).isEqualTo("7d");
+        assertThat(DurationParser.format(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(DurationParser.format(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(DurationParser.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(DurationParser.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationParser.format(Duration.ZERO)).isEqualTo("0d");
+    }
+
+    @Test
+    void shouldReadAWrittenDurationBackAsTheSame() {
+        // Given
+        final Duration odd = Duration.ofDays(2).plusHours(3).plusMillis(4);
+
+        // When
+        final String text = DurationParser.format(odd);
+
+        // Then
+        assertThat(DurationParser.parse(text)).isEqualTo(odd);
+        assertThatThrownBy(() -> DurationParser.format(Duration.ofNanos(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DurationParser.format(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.stockflow.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -28,9 +29,9 @@ class CsvStockFeedParserTest {
                 new StockUpdate("e1", "p1", "S-1", "wh-1", 5, NOON),
                 new StockUpdate("e2", "p1", "S-2", "store-7", 0, NOON));
         assertThat(sink.records).extracting(ParsedRecord::key).containsExactly("p1:S-1", "p1:S-2");
-        assertThat(sink.records).extracting(ParsedRecord::kind).containsOnly(FeedKind.STOCK);
+        assertThat(sink.records).extracting(ParsedRecord::input).containsOnly(Input.STOCK);
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly("stock.csv:2", "stock.csv:3");
-        assertThat(summary).isEqualTo(new FeedSummary(2, 0, 0, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 0));
     }
 
     @Test
@@ -70,7 +71,7 @@ class CsvStockFeedParserTest {
         // Then
         assertThat(sink.errors).isEmpty();
         assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(2L, 3L);
-        assertThat(summary.stock()).isEqualTo(2);
+        assertThat(summary.count(Input.STOCK)).isEqualTo(2);
     }
 
     @Test
@@ -103,7 +104,7 @@ class CsvStockFeedParserTest {
         // Then
         assertThat(sink.errors).isEmpty();
         assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(4L, 7L);
-        assertThat(summary).isEqualTo(new FeedSummary(2, 0, 0, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 0));
     }
 
     @Test
@@ -117,7 +118,7 @@ class CsvStockFeedParserTest {
                 + " column 'eventId', missing column 'locationId', missing column 'quantity'); expected columns"
                 + " partnerId,sku,locationId,quantity,occurredAt and optionally eventId; the rest of the file was"
                 + " skipped");
-        assertThat(summary).isEqualTo(new FeedSummary(0, 0, 0, 1));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {0, 0, 0}, 1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.InputRules;
 import java.io.IOException;
 import java.io.StringReader;
@@ -108,7 +109,7 @@ class DerivedEventIdTest {
 
         // When
         for (int quantity = 0; quantity < 20_000; quantity++) {
-            seen.add(ids.derive(FeedKind.STOCK, "p1", "S-1", "wh-1", Integer.toString(quantity), "0"));
+            seen.add(ids.derive(Input.STOCK, "p1", "S-1", "wh-1", Integer.toString(quantity), "0"));
         }
 
         // Then

@@ -3,6 +3,7 @@ package dev.stockflow.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockflow.offer.Input;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class FeedFilesTest {
 
         // Then
         assertThat(FeedFormat.of(file)).isEqualTo(FeedFormat.JSON_LINES);
-        assertThat(summary).isEqualTo(new FeedSummary(1, 0, 0, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0}, 0));
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(file + ":1");
     }
 
@@ -51,7 +52,7 @@ class FeedFilesTest {
 
         // Then
         assertThat(FeedFormat.of(file)).isEqualTo(FeedFormat.CSV);
-        assertThat(summary).isEqualTo(new FeedSummary(1, 0, 0, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0}, 0));
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(file + ":2");
     }
 
@@ -86,7 +87,7 @@ class FeedFilesTest {
         // Then
         assertThat(sink.errorLines()).containsExactly(file + ":2: line is not valid UTF-8");
         assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(1L, 3L);
-        assertThat(summary).isEqualTo(new FeedSummary(2, 0, 0, 1));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 1));
     }
 
     @Test
@@ -102,7 +103,7 @@ class FeedFilesTest {
 
         // Then
         assertThat(sink.errors).isEmpty();
-        assertThat(summary.stock()).isEqualTo(1);
+        assertThat(summary.count(Input.STOCK)).isEqualTo(1);
     }
 
     @Test
@@ -122,7 +123,7 @@ class FeedFilesTest {
         final FeedSummary total = FeedFiles.parse(json, sink).plus(FeedFiles.parse(csv, sink));
 
         // Then
-        assertThat(total).isEqualTo(new FeedSummary(2, 0, 0, 1));
+        assertThat(total).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 1));
         assertThat(total).hasToString("2 records (2 stock, 0 price, 0 delist), 1 bad line");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -42,14 +43,14 @@ class JsonLinesFeedParserTest {
                 new PriceUpdate("e2", "p1", "S-1", "zalando-de", "EUR", 4999L, 3999L,
                         Instant.ofEpochMilli(MARCH_FIRST_NOON + 1000)),
                 new OfferDelisted("e3", "p1", "S-1", Instant.ofEpochMilli(MARCH_FIRST_NOON + 2000)));
-        assertThat(sink.records).extracting(ParsedRecord::kind)
-                .containsExactly(FeedKind.STOCK, FeedKind.PRICE, FeedKind.DELIST);
+        assertThat(sink.records).extracting(ParsedRecord::input)
+                .containsExactly(Input.STOCK, Input.PRICE, Input.DELISTING);
         assertThat(sink.records).extracting(ParsedRecord::key).containsOnly("p1:S-1");
         assertThat(sink.records).extracting(ParsedRecord::occurredAt)
                 .containsExactly(MARCH_FIRST_NOON, MARCH_FIRST_NOON + 1000, MARCH_FIRST_NOON + 2000);
         assertThat(sink.records).extracting(ParsedRecord::position)
                 .containsExactly("feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3");
-        assertThat(summary).isEqualTo(new FeedSummary(1, 1, 1, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 1, 1}, 0));
     }
 
     @Test
@@ -104,7 +105,7 @@ class JsonLinesFeedParserTest {
         // Then
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly("feed.jsonl:2");
         assertThat(sink.errors).extracting(FeedError::line).containsExactly(5L);
-        assertThat(summary).isEqualTo(new FeedSummary(1, 0, 0, 1));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0}, 1));
     }
 
     @Test
@@ -341,10 +342,10 @@ class JsonLinesFeedParserTest {
         final FeedSummary summary = parse(STOCK, STOCK, delist, "nonsense", delist.replace("p1", "p 1"));
 
         // Then
-        assertThat(summary).isEqualTo(new FeedSummary(2, 0, 1, 2));
-        assertThat(summary.count(FeedKind.STOCK)).isEqualTo(2);
-        assertThat(summary.count(FeedKind.PRICE)).isZero();
-        assertThat(summary.count(FeedKind.DELIST)).isEqualTo(1);
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 1}, 2));
+        assertThat(summary.count(Input.STOCK)).isEqualTo(2);
+        assertThat(summary.count(Input.PRICE)).isZero();
+        assertThat(summary.count(Input.DELISTING)).isEqualTo(1);
         assertThat(summary.records()).isEqualTo(3);
         assertThat(summary.hasBadLines()).isTrue();
     }

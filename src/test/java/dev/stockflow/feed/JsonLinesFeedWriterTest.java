@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.offer.Input;
 import dev.stockflow.workload.GeneratedEvent;
 import java.io.IOException;
 import java.io.StringReader;
@@ -63,8 +64,8 @@ class JsonLinesFeedWriterTest {
     void shouldNotWriteAnEventWhoseKeyIsNotItsOfferKey() throws IOException {
         // Given
         final StockUpdate stock = new StockUpdate("e1", "p1", "S-1", "wh-1", 5, AT);
-        final GeneratedEvent misKeyed = new GeneratedEvent(FeedKind.STOCK, "S-1", stock, AT.toEpochMilli(), "key");
-        final GeneratedEvent keyed = new GeneratedEvent(FeedKind.STOCK, "p1:S-1", stock, AT.toEpochMilli(), null);
+        final GeneratedEvent misKeyed = new GeneratedEvent(Input.STOCK, "S-1", stock, AT.toEpochMilli(), "key");
+        final GeneratedEvent keyed = new GeneratedEvent(Input.STOCK, "p1:S-1", stock, AT.toEpochMilli(), null);
 
         // When
         final boolean misKeyedWritten;

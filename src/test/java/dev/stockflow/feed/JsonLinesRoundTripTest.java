@@ -57,7 +57,7 @@ class JsonLinesRoundTripTest {
         assertThat(sink.errors).extracting(FeedError::message).isEqualTo(badMessages);
         assertThat(sink.records).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(FeedRecords.offerKey(record.value()));
-            assertThat(record.kind()).isEqualTo(FeedRecords.kindOf(record.value()));
+            assertThat(record.input()).isEqualTo(FeedRecords.inputOf(record.value()));
             assertThat(record.occurredAt()).isEqualTo(FeedRecords.occurredAt(record.value()));
         });
         assertThat(summary.records()).isEqualTo(written.size());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.deadletter.RejectReason;
 import dev.stockflow.offer.Outcome;
-import dev.stockflow.topology.Input;
+import dev.stockflow.offer.Input;
 import dev.stockflow.topology.TopologySettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

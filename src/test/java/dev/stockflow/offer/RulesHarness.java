@@ -28,7 +28,7 @@ public final class RulesHarness {
     private final Map<String, byte[]> store = new HashMap<>();
     private final List<Emission> emissions = new ArrayList<>();
     private final Map<String, OfferSnapshot> compactedTopic = new TreeMap<>();
-    private final long[] nextOffsets = new long[3];
+    private final long[] nextOffsets = new long[Input.values().length];
     private long streamTime = Long.MIN_VALUE;
 
     public RulesHarness(final RuleSettings settings) {
@@ -40,8 +40,8 @@ public final class RulesHarness {
         final String key = record.offerKey();
         final OfferEvent event = record.event();
         streamTime = Math.max(streamTime, event.occurredAt());
-        final int input = inputOf(event);
-        final long offset = nextOffsets[input]++;
+        final Input input = event.input();
+        final long offset = nextOffsets[input.ordinal()]++;
 
         final byte[] bytes = store.get(key);
         final StoredOffer stored = bytes == null ? new StoredOffer() : StoredOfferCodec.decode(bytes);
@@ -100,12 +100,5 @@ public final class RulesHarness {
             case TOMBSTONE -> Emission.tombstone(key);
             case NONE -> null;
         };
-    }
-
-    private static int inputOf(final OfferEvent event) {
-        if (event instanceof OfferEvent.StockChange) {
-            return StoredOffer.STOCK;
-        }
-        return event instanceof OfferEvent.PriceChange ? StoredOffer.PRICE : StoredOffer.DELISTING;
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +58,7 @@ class HttpSchemaRegistryClientTest {
     void shouldRegisterOnceAndAnswerRepeatsFromCache() throws IOException {
         // Given
         registry.answer("POST", VERSIONS, 200, "{\"id\":7}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final int first = client.register(SUBJECT, SCHEMA);
@@ -80,7 +79,7 @@ class HttpSchemaRegistryClientTest {
     void shouldLookUpIdOnceAndAnswerRepeatsFromCache() {
         // Given
         registry.answer("POST", LOOKUP, 200, lookupAnswer(8));
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final int first = client.idOf(SUBJECT, SCHEMA);
@@ -97,7 +96,7 @@ class HttpSchemaRegistryClientTest {
     void shouldFetchSchemaOnceAndAnswerRepeatsFromCache() {
         // Given
         registry.answer("GET", "/schemas/ids/9", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final Schema first = client.schemaById(9);
@@ -113,7 +112,7 @@ class HttpSchemaRegistryClientTest {
     void shouldKnowTheSchemaOfAnIdItRegisteredWithoutFetching() {
         // Given
         registry.answer("POST", VERSIONS, 200, "{\"id\":7}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
         client.register(SUBJECT, SCHEMA);
 
         // When
@@ -128,7 +127,7 @@ class HttpSchemaRegistryClientTest {
     void shouldPercentEncodeTheSubjectAsOnePathSegment() {
         // Given
         registry.answer("POST", "/subjects/stock%20updates%2Feu%C3%9F-value/versions", 200, "{\"id\":3}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final int id = client.register("stock updates/euß-value", SCHEMA);
@@ -141,7 +140,7 @@ class HttpSchemaRegistryClientTest {
     void shouldReportSubjectNotFoundWithoutRetrying() {
         // Given
         registry.answer("POST", LOOKUP, 404, "{\"error_code\":40401,\"message\":\"Subject 'stock-updates-value' not found.\"}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -158,7 +157,7 @@ class HttpSchemaRegistryClientTest {
     void shouldReportSchemaNotRegisteredUnderSubject() {
         // Given
         registry.answer("POST", LOOKUP, 404, "{\"error_code\":40403,\"message\":\"Schema not found\"}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -173,7 +172,7 @@ class HttpSchemaRegistryClientTest {
     void shouldReportUnknownSchemaIdWithoutRetrying() {
         // Given
         registry.answer("GET", "/schemas/ids/42", 404, "{\"error_code\":40403,\"message\":\"Schema 42 not found\"}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -189,7 +188,7 @@ class HttpSchemaRegistryClientTest {
     void shouldReportInvalidSchemaWithoutRetrying() {
         // Given
         registry.answer("POST", VERSIONS, 422, "{\"error_code\":42201,\"message\":\"Either the input schema or one of its references is invalid\"}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -206,7 +205,7 @@ class HttpSchemaRegistryClientTest {
     void shouldReportIncompatibleSchemaWithoutRetrying() {
         // Given
         registry.answer("POST", VERSIONS, 409, "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema for subject\"}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -223,7 +222,7 @@ class HttpSchemaRegistryClientTest {
     void shouldReportAnErrorPageThatIsNotJsonByItsHttpStatus() {
         // Given
         registry.answer("GET", "/schemas/ids/5", 404, "<html><body>No such route</body></html>");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -238,7 +237,7 @@ class HttpSchemaRegistryClientTest {
     void shouldRejectASchemaIdThatIsNotAvro() {
         // Given
         registry.answer("GET", "/schemas/ids/6", 200, "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -258,7 +257,7 @@ class HttpSchemaRegistryClientTest {
                 "schema", "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"b\",\"type\":\"B\"}]}",
                 "references", List.of(Map.of("name", "B", "subject", "b-value", "version", 1)))));
         registry.answer("GET", "/schemas/ids/8", 200, json.writeValueAsString(Map.of("schema", "{not avro")));
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final SchemaRegistryException withReferences = catchThrowableOfType(SchemaRegistryException.class,
@@ -279,7 +278,7 @@ class HttpSchemaRegistryClientTest {
         registry.answer("POST", VERSIONS, 500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}")
                 .answer("POST", VERSIONS, 503, "")
                 .answer("POST", VERSIONS, 200, "{\"id\":11}");
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         final int id = client.register(SUBJECT, SCHEMA);
@@ -294,9 +293,8 @@ class HttpSchemaRegistryClientTest {
     void shouldGiveUpAfterTheConfiguredRetriesWithTheLastError() {
         // Given
         registry.answer("GET", "/schemas/ids/4", 500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}");
-        final HttpSchemaRegistryClient client = client(
-                Map.of(SchemaRegistrySettings.MAX_RETRIES_CONFIG, "2", SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG, 50),
-                registry.url());
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(registry.url()).maxRetries(2)
+                .retryBackoff(Duration.ofMillis(50)));
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -315,7 +313,7 @@ class HttpSchemaRegistryClientTest {
         // Given
         registry.answer("GET", "/schemas/ids/4", 404, "{\"error_code\":40403,\"message\":\"Schema 4 not found\"}")
                 .answer("GET", "/schemas/ids/4", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
         assertThatThrownBy(() -> client.schemaById(4)).isInstanceOf(SchemaRegistryException.class);
 
         // When
@@ -329,8 +327,8 @@ class HttpSchemaRegistryClientTest {
     void shouldSendBasicAuthFromTheUserInfoSetting() {
         // Given
         registry.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(
-                Map.of(SchemaRegistrySettings.BASIC_AUTH_USER_INFO_CONFIG, "alice:s3cret"), registry.url());
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(registry.url())
+                .basicAuthUserInfo("alice:s3cret"));
 
         // When
         client.schemaById(1);
@@ -344,7 +342,7 @@ class HttpSchemaRegistryClientTest {
     void shouldSendBasicAuthFromTheUrlUserInfo() {
         // Given
         registry.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(), "http://bob:hunter2@127.0.0.1:" + registry.port());
+        final HttpSchemaRegistryClient client = client("http://bob:hunter2@127.0.0.1:" + registry.port());
 
         // When
         client.schemaById(1);
@@ -358,7 +356,7 @@ class HttpSchemaRegistryClientTest {
     void shouldSendNoAuthorizationWhenNoCredentialsAreSet() {
         // Given
         registry.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url());
+        final HttpSchemaRegistryClient client = client(registry.url());
 
         // When
         client.schemaById(1);
@@ -374,7 +372,7 @@ class HttpSchemaRegistryClientTest {
         registry.answer("POST", VERSIONS, 503, "{\"error_code\":50003,\"message\":\"Error while forwarding the request to the leader\"}");
         healthy.answer("POST", VERSIONS, 200, "{\"id\":21}")
                 .answer("GET", "/schemas/ids/22", 200, schemaAnswer(OfferDelisted.getClassSchema()));
-        final HttpSchemaRegistryClient client = client(Map.of(), registry.url() + "," + healthy.url());
+        final HttpSchemaRegistryClient client = client(registry.url() + "," + healthy.url());
 
         // When
         final int id = client.register(SUBJECT, SCHEMA);
@@ -395,7 +393,7 @@ class HttpSchemaRegistryClientTest {
         final String goneUrl = gone.url();
         gone.close();
         registry.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(), goneUrl + ", " + registry.url());
+        final HttpSchemaRegistryClient client = client(goneUrl + ", " + registry.url());
 
         // When
         final Schema schema = client.schemaById(1);
@@ -410,8 +408,8 @@ class HttpSchemaRegistryClientTest {
         // Given
         final RegistryStub stuck = stub().hang("GET", "/schemas/ids/1");
         registry.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG, 1000),
-                stuck.url() + "," + registry.url());
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder
+                .forUrls(stuck.url() + "," + registry.url()).requestTimeout(Duration.ofSeconds(1)));
 
         // When
         final Schema schema = client.schemaById(1);
@@ -427,7 +425,7 @@ class HttpSchemaRegistryClientTest {
         final RegistryStub gone = stub();
         final String goneUrl = gone.url();
         gone.close();
-        final HttpSchemaRegistryClient client = client(Map.of(SchemaRegistrySettings.MAX_RETRIES_CONFIG, 1), goneUrl);
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(goneUrl).maxRetries(1));
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -444,10 +442,8 @@ class HttpSchemaRegistryClientTest {
         // Given
         final RegistryStub secure = track(RegistryStub.startHttps(serverContext(selfSignedKeyStore())));
         secure.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(
-                SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG, selfSignedKeyStore().toString(),
-                SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, "changeit",
-                SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG, "PKCS12"), secure.url());
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(secure.url())
+                .trustStore(selfSignedKeyStore(), "changeit", "PKCS12"));
 
         // When
         final Schema schema = client.schemaById(1);
@@ -461,7 +457,7 @@ class HttpSchemaRegistryClientTest {
         // Given
         final RegistryStub secure = track(RegistryStub.startHttps(serverContext(selfSignedKeyStore())));
         secure.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
-        final HttpSchemaRegistryClient client = client(Map.of(SchemaRegistrySettings.MAX_RETRIES_CONFIG, 0), secure.url());
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(secure.url()).maxRetries(0));
 
         // When
         final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
@@ -476,21 +472,22 @@ class HttpSchemaRegistryClientTest {
     @Test
     void shouldNameTheSettingOfAMissingTruststore(@TempDir final Path dir) {
         // Given
-        final Map<String, Object> config = Map.of(
-                SchemaRegistrySettings.URL_CONFIG, "https://registry.example:8081",
-                SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG, dir.resolve("missing.jks").toString());
+        final SchemaRegistrySettings settings = RegistrySettingsBuilder.forUrls("https://registry.example:8081")
+                .trustStore(dir.resolve("missing.jks"), null, SchemaRegistrySettings.STORE_TYPE_DEFAULT).build();
 
         // When / Then
-        assertThatThrownBy(() -> new HttpSchemaRegistryClient(SchemaRegistrySettings.from(config)))
+        assertThatThrownBy(() -> new HttpSchemaRegistryClient(settings))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG)
                 .hasMessageContaining("missing.jks");
     }
 
-    private HttpSchemaRegistryClient client(final Map<String, Object> extra, final String urls) {
-        final Map<String, Object> config = new HashMap<>(extra);
-        config.put(SchemaRegistrySettings.URL_CONFIG, urls);
-        return new HttpSchemaRegistryClient(SchemaRegistrySettings.from(config), pauses::add);
+    private HttpSchemaRegistryClient client(final String urls) {
+        return client(RegistrySettingsBuilder.forUrls(urls));
+    }
+
+    private HttpSchemaRegistryClient client(final RegistrySettingsBuilder settings) {
+        return new HttpSchemaRegistryClient(settings.build(), pauses::add);
     }
 
     private RegistryStub stub() throws IOException {

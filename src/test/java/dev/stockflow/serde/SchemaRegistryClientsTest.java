@@ -3,7 +3,7 @@ package dev.stockflow.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +21,11 @@ class SchemaRegistryClientsTest {
     @Test
     void shouldShareTheInMemoryRegistryOfAMockScope() {
         // Given
-        final Map<String, Object> config = Map.of(SchemaRegistrySettings.URL_CONFIG, "mock://" + SCOPE);
+        final String url = "mock://" + SCOPE;
 
         // When
-        final SchemaRegistryClient first = SchemaRegistryClients.create(config);
-        final SchemaRegistryClient second = SchemaRegistryClients.create(config);
+        final SchemaRegistryClient first = SchemaRegistryClients.create(url);
+        final SchemaRegistryClient second = SchemaRegistryClients.create(url);
 
         // Then
         assertThat(first).isSameAs(InMemorySchemaRegistry.forScope(SCOPE)).isSameAs(second);
@@ -34,12 +34,12 @@ class SchemaRegistryClientsTest {
     @Test
     void shouldKeepMockScopesApart() {
         // Given
-        final Map<String, Object> config = Map.of(SchemaRegistrySettings.URL_CONFIG, "mock://" + SCOPE);
-        final Map<String, Object> otherConfig = Map.of(SchemaRegistrySettings.URL_CONFIG, "mock://" + OTHER_SCOPE);
+        final String url = "mock://" + SCOPE;
+        final String otherUrl = "mock://" + OTHER_SCOPE;
 
         // When
-        final SchemaRegistryClient client = SchemaRegistryClients.create(config);
-        final SchemaRegistryClient other = SchemaRegistryClients.create(otherConfig);
+        final SchemaRegistryClient client = SchemaRegistryClients.create(url);
+        final SchemaRegistryClient other = SchemaRegistryClients.create(otherUrl);
 
         // Then
         assertThat(client).isNotSameAs(other);
@@ -48,8 +48,8 @@ class SchemaRegistryClientsTest {
     @Test
     void shouldCreateAnHttpClientForHttpAndHttpsUrls() {
         // Given
-        final Map<String, Object> http = Map.of(SchemaRegistrySettings.URL_CONFIG, "http://registry:8081");
-        final Map<String, Object> https = Map.of(SchemaRegistrySettings.URL_CONFIG, "HTTPS://a:8081,https://b:8081");
+        final String http = "http://registry:8081";
+        final String https = "HTTPS://a:8081,https://b:8081";
 
         // When
         final SchemaRegistryClient httpClient = SchemaRegistryClients.create(http);
@@ -57,28 +57,52 @@ class SchemaRegistryClientsTest {
 
         // Then
         assertThat(httpClient).isInstanceOf(HttpSchemaRegistryClient.class).hasToString(
-                HttpSchemaRegistryClient.class.getSimpleName() + "[" + SchemaRegistrySettings.from(http) + "]");
+                HttpSchemaRegistryClient.class.getSimpleName() + "[" + SchemaRegistrySettings.withDefaults(
+                        SchemaRegistrySettings.parseUrls(http)) + "]");
         assertThat(httpsClient).isInstanceOf(HttpSchemaRegistryClient.class);
+    }
+
+    @Test
+    void shouldBuildTheHttpSettingsOnlyForAnHttpRegistry() {
+        // Given
+        final AtomicInteger built = new AtomicInteger();
+        final SchemaRegistrySettings settings = SchemaRegistrySettings.withDefaults(
+                SchemaRegistrySettings.parseUrls("http://registry:8081"));
+
+        // When
+        final SchemaRegistryClient mock = SchemaRegistryClients.create("mock://" + SCOPE, () -> {
+            built.incrementAndGet();
+            return settings;
+        });
+        final SchemaRegistryClient http = SchemaRegistryClients.create(" http://registry:8081 ", () -> {
+            built.incrementAndGet();
+            return settings;
+        });
+
+        // Then
+        assertThat(mock).isSameAs(InMemorySchemaRegistry.forScope(SCOPE));
+        assertThat(http).hasToString(HttpSchemaRegistryClient.class.getSimpleName() + "[" + settings + "]");
+        assertThat(built).hasValue(1);
     }
 
     @Test
     void shouldNameTheSettingWhenTheUrlIsMissing() {
         // Given
-        final Map<String, Object> config = Map.of();
+        final String url = " ";
 
         // When / Then
-        assertThatThrownBy(() -> SchemaRegistryClients.create(config))
+        assertThatThrownBy(() -> SchemaRegistryClients.create(url))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema.registry.url");
     }
 
     @Test
     void shouldRejectOtherKindsOfUrlWithoutShowingTheirPassword() {
         // Given
-        final Map<String, Object> config = Map.of(SchemaRegistrySettings.URL_CONFIG, "kafka://bob:hunter2@registry:8081");
-        final Map<String, Object> schemeless = Map.of(SchemaRegistrySettings.URL_CONFIG, "registry:8081");
+        final String url = "kafka://bob:hunter2@registry:8081";
+        final String schemeless = "registry:8081";
 
         // When / Then
-        assertThatThrownBy(() -> SchemaRegistryClients.create(config))
+        assertThatThrownBy(() -> SchemaRegistryClients.create(url))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("schema.registry.url").hasMessageContaining("registry:8081")
                 .hasMessageNotContaining("hunter2");
@@ -89,8 +113,8 @@ class SchemaRegistryClientsTest {
     @Test
     void shouldRejectAMockUrlWithoutOneScope() {
         // Given
-        final Map<String, Object> empty = Map.of(SchemaRegistrySettings.URL_CONFIG, "mock://");
-        final Map<String, Object> several = Map.of(SchemaRegistrySettings.URL_CONFIG, "mock://a,mock://b");
+        final String empty = "mock://";
+        final String several = "mock://a,mock://b";
 
         // When / Then
         assertThatThrownBy(() -> SchemaRegistryClients.create(empty))

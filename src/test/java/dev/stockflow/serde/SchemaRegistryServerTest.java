@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockflow.avro.StockUpdate;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,14 +28,14 @@ class SchemaRegistryServerTest {
     void shouldRegisterLookUpAndFetchThroughTheHttpClient() throws Exception {
         // Given
         server = new SchemaRegistryServer(registry, 0);
-        client = SchemaRegistryClients.create(Map.of("schema.registry.url", server.url()));
+        client = SchemaRegistryClients.create(server.url());
 
         // When
         final int id = client.register("stock-updates-value", StockUpdate.getClassSchema());
 
         // Then
         assertThat(client.idOf("stock-updates-value", StockUpdate.getClassSchema())).isEqualTo(id);
-        assertThat(SchemaRegistryClients.create(Map.of("schema.registry.url", server.url())).schemaById(id))
+        assertThat(SchemaRegistryClients.create(server.url()).schemaById(id))
                 .isEqualTo(StockUpdate.getClassSchema());
         assertThat(registry.schemaById(id)).isEqualTo(StockUpdate.getClassSchema());
     }
@@ -45,7 +44,7 @@ class SchemaRegistryServerTest {
     void shouldAnswerConfluentErrorCodes() throws Exception {
         // Given
         server = new SchemaRegistryServer(registry, 0);
-        client = SchemaRegistryClients.create(Map.of("schema.registry.url", server.url()));
+        client = SchemaRegistryClients.create(server.url());
 
         // When / Then
         assertThatThrownBy(() -> client.idOf("missing-value", StockUpdate.getClassSchema()))

@@ -42,7 +42,7 @@ class WireFormatSerdeTest {
     @Test
     void shouldRoundTripUnderTheTopicValueSubject() {
         // Given
-        final Serde<StockUpdate> serde = WireFormatSerde.serde(StockUpdate.class, registry, Map.of());
+        final Serde<StockUpdate> serde = WireFormatSerde.serde(StockUpdate.class, registry, true);
 
         // When
         final byte[] bytes = serde.serializer().serialize("stock-updates", UPDATE);
@@ -63,7 +63,7 @@ class WireFormatSerdeTest {
                         Instant.ofEpochMilli(2000))))
                 .setUpdatedAt(Instant.ofEpochMilli(2000))
                 .build();
-        final Serde<OfferSnapshot> serde = WireFormatSerde.serde(OfferSnapshot.class, registry, Map.of());
+        final Serde<OfferSnapshot> serde = WireFormatSerde.serde(OfferSnapshot.class, registry, true);
 
         // When
         final OfferSnapshot read = serde.deserializer().deserialize("offer-snapshots",
@@ -76,7 +76,7 @@ class WireFormatSerdeTest {
     @Test
     void shouldPassTombstonesThrough() {
         // Given
-        final Serde<StockUpdate> serde = WireFormatSerde.serde(StockUpdate.class, registry, Map.of());
+        final Serde<StockUpdate> serde = WireFormatSerde.serde(StockUpdate.class, registry, true);
 
         // When
         final byte[] written = serde.serializer().serialize("stock-updates", null);
@@ -91,7 +91,7 @@ class WireFormatSerdeTest {
     void shouldWrapUndecodableBytesInSerializationException() {
         // Given
         final Deserializer<StockUpdate> deserializer = WireFormatSerde.deserializer(
-                WireFormatSerde.wireFormat(StockUpdate.class, registry, Map.of()));
+                WireFormatSerde.wireFormat(StockUpdate.class, registry, true));
         final byte[] notWireFormat = "{\"sku\":\"sku-1\"}".getBytes(StandardCharsets.UTF_8);
 
         // When / Then
@@ -105,7 +105,7 @@ class WireFormatSerdeTest {
     void shouldNotRegisterWhenAutoRegistrationIsOff() {
         // Given
         final Serializer<StockUpdate> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(
-                StockUpdate.class, registry, Map.of(SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_CONFIG, "false")));
+                StockUpdate.class, registry, false));
 
         // When / Then
         assertThatThrownBy(() -> serializer.serialize("stock-updates", UPDATE))
@@ -119,7 +119,7 @@ class WireFormatSerdeTest {
         // Given
         final int id = registry.register("stock-updates-value", StockUpdate.getClassSchema());
         final Serializer<StockUpdate> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(
-                StockUpdate.class, registry, Map.of(SchemaRegistrySettings.AUTO_REGISTER_SCHEMAS_CONFIG, false)));
+                StockUpdate.class, registry, false));
 
         // When
         final byte[] bytes = serializer.serialize("stock-updates", UPDATE);
@@ -132,7 +132,7 @@ class WireFormatSerdeTest {
     void shouldUseTheKeySubjectWhenConfiguredForKeys() {
         // Given
         final Serializer<StockUpdate> serializer = WireFormatSerde.serializer(
-                WireFormatSerde.wireFormat(StockUpdate.class, registry, Map.of()));
+                WireFormatSerde.wireFormat(StockUpdate.class, registry, true));
         serializer.configure(Map.of(), true);
 
         // When
@@ -148,7 +148,7 @@ class WireFormatSerdeTest {
     void shouldReportARecordThatBreaksItsSchema() {
         // Given
         final Serializer<StockUpdate> serializer = WireFormatSerde.serializer(
-                WireFormatSerde.wireFormat(StockUpdate.class, registry, Map.of()));
+                WireFormatSerde.wireFormat(StockUpdate.class, registry, true));
         final StockUpdate missingEventId = new StockUpdate(null, "acme", "sku-1", "wh1", 7, Instant.EPOCH);
 
         // When / Then

@@ -5,6 +5,7 @@ import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.offer.Input;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryClients;
 import dev.stockflow.serde.WireFormatSerde;
@@ -47,15 +48,15 @@ public final class TestTopics implements AutoCloseable {
         settings.put(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + prefix);
         settings.put(StockflowConfig.APPLICATION_ID_CONFIG, prefix + "-app");
-        settings.put(StockflowConfig.TOPIC_STOCK_CONFIG, prefix + "-stock-updates");
-        settings.put(StockflowConfig.TOPIC_PRICE_CONFIG, prefix + "-price-updates");
-        settings.put(StockflowConfig.TOPIC_DELISTING_CONFIG, prefix + "-offer-delistings");
+        settings.put(Input.STOCK.configKey(), prefix + "-stock-updates");
+        settings.put(Input.PRICE.configKey(), prefix + "-price-updates");
+        settings.put(Input.DELISTING.configKey(), prefix + "-offer-delistings");
         settings.put(StockflowConfig.TOPIC_SNAPSHOT_CONFIG, prefix + "-offer-snapshots");
         settings.put(StockflowConfig.TOPIC_DLQ_CONFIG, prefix + "-dlq");
         for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic())) {
             cluster.createTopic(input, partitions, Map.of());
         }
-        registry = SchemaRegistryClients.create(settings);
+        registry = SchemaRegistryClients.create((String) settings.get(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG));
         final Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
         producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
@@ -71,15 +72,15 @@ public final class TestTopics implements AutoCloseable {
     }
 
     public String stockTopic() {
-        return (String) settings.get(StockflowConfig.TOPIC_STOCK_CONFIG);
+        return (String) settings.get(Input.STOCK.configKey());
     }
 
     public String priceTopic() {
-        return (String) settings.get(StockflowConfig.TOPIC_PRICE_CONFIG);
+        return (String) settings.get(Input.PRICE.configKey());
     }
 
     public String delistingTopic() {
-        return (String) settings.get(StockflowConfig.TOPIC_DELISTING_CONFIG);
+        return (String) settings.get(Input.DELISTING.configKey());
     }
 
     public String snapshotTopic() {
@@ -112,7 +113,8 @@ public final class TestTopics implements AutoCloseable {
 
     private <T extends SpecificRecord> void send(final String topic, final String key, final Class<T> type,
                                                  final T value, final long timestamp) {
-        try (Serializer<T> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(type, registry, settings))) {
+        try (Serializer<T> serializer = WireFormatSerde.serializer(WireFormatSerde.wireFormat(type, registry,
+                WireFormatSerde.AUTO_REGISTER_SCHEMAS_DEFAULT))) {
             final byte[] bytes = serializer.serialize(topic, value);
             producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), bytes));
             producer.flush();
@@ -123,7 +125,8 @@ public final class TestTopics implements AutoCloseable {
     public Map<String, OfferSnapshot> latestSnapshots() {
         if (snapshotConsumer == null) {
             snapshotConsumer = new KafkaConsumer<>(readCommitted(), new StringDeserializer(),
-                    WireFormatSerde.deserializer(WireFormatSerde.wireFormat(OfferSnapshot.class, registry, settings)));
+                    WireFormatSerde.deserializer(WireFormatSerde.wireFormat(OfferSnapshot.class, registry,
+                            WireFormatSerde.AUTO_REGISTER_SCHEMAS_DEFAULT)));
             snapshotConsumer.subscribe(List.of(snapshotTopic()));
         }
         for (final ConsumerRecord<String, OfferSnapshot> record : snapshotConsumer.poll(Duration.ofMillis(200))) {

@@ -7,6 +7,7 @@ import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.deadletter.DeadLetterOnProcessingError;
 import dev.stockflow.deadletter.DeadLetterOnProductionError;
 import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.Outcome;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.InMemorySchemaRegistry;
@@ -83,9 +84,9 @@ final class OfferTopologyFixture implements AutoCloseable {
         driver = new TopologyTestDriver(OfferTopology.build(settings, decodingWith == null ? registry : decodingWith,
                 counts), props, WALL_CLOCK);
         final ByteArraySerializer bytes = new ByteArraySerializer();
-        stockTopic = driver.createInputTopic(settings.stockTopic(), bytes, bytes);
-        priceTopic = driver.createInputTopic(settings.priceTopic(), bytes, bytes);
-        delistingTopic = driver.createInputTopic(settings.delistingTopic(), bytes, bytes);
+        stockTopic = driver.createInputTopic(settings.topicOf(Input.STOCK), bytes, bytes);
+        priceTopic = driver.createInputTopic(settings.topicOf(Input.PRICE), bytes, bytes);
+        delistingTopic = driver.createInputTopic(settings.topicOf(Input.DELISTING), bytes, bytes);
         final ByteArrayDeserializer read = new ByteArrayDeserializer();
         snapshotTopic = driver.createOutputTopic(settings.snapshotTopic(), read, read);
         dlqTopic = driver.createOutputTopic(settings.dlqTopic(), read, read);
@@ -123,16 +124,16 @@ final class OfferTopologyFixture implements AutoCloseable {
 
     void delist(final String offerKey, final long occurredAt, final String eventId) {
         final String[] id = offerKey.split(":", 2);
-        pipe(delistingTopic, offerKey, delistingFormat.encode(settings.delistingTopic() + "-value",
+        pipe(delistingTopic, offerKey, delistingFormat.encode(settings.topicOf(Input.DELISTING) + "-value",
                 new OfferDelisted(eventId, id[0], id[1], Instant.ofEpochMilli(occurredAt))), occurredAt);
     }
 
     byte[] stockBytes(final StockUpdate update) {
-        return stockFormat.encode(settings.stockTopic() + "-value", update);
+        return stockFormat.encode(settings.topicOf(Input.STOCK) + "-value", update);
     }
 
     byte[] priceBytes(final PriceUpdate update) {
-        return priceFormat.encode(settings.priceTopic() + "-value", update);
+        return priceFormat.encode(settings.topicOf(Input.PRICE) + "-value", update);
     }
 
     void pipeStockBytes(final byte[] key, final byte[] value, final long timestamp) {

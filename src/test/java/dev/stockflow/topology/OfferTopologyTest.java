@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockflow.avro.ChannelPrice;
 import dev.stockflow.avro.LocationQuantity;
 import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.Outcome;
 import java.time.Instant;
 import java.util.List;

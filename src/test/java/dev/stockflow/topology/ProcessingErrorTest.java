@@ -7,6 +7,7 @@ import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.deadletter.DeadLetterHeaders;
 import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.Outcome;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
-import dev.stockflow.feed.FeedKind;
+import dev.stockflow.offer.Input;
 import dev.stockflow.feed.FeedRecords;
 import dev.stockflow.offer.Applied;
 import dev.stockflow.offer.InputRules;
@@ -155,7 +155,7 @@ public class WorkloadGeneratorTest {
                 continue;
             }
             final Outcome outcome = replay.apply(event.key(), event.value()).outcome();
-            if (event.kind() == FeedKind.DELIST) {
+            if (event.input() == Input.DELISTING) {
                 delistedAt.put(event.key(), event.occurredAt());
             } else if (outcome == Outcome.STALE) {
                 stale++;
@@ -304,7 +304,7 @@ public class WorkloadGeneratorTest {
         final Map<String, Integer> changesPerOffer = new HashMap<>();
         int changes = 0;
         for (final GeneratedEvent event : generate(settings, EVENTS)) {
-            if (!event.isBad() && event.kind() != FeedKind.DELIST
+            if (!event.isBad() && event.input() != Input.DELISTING
                     && replay.apply(event.key(), event.value()).outcome() == Outcome.CHANGED) {
                 changesPerOffer.merge(event.key(), 1, Integer::sum);
                 changes++;
@@ -404,13 +404,13 @@ public class WorkloadGeneratorTest {
             }
             if (!eventIds.add(eventId(event.value()))) {
                 redeliveries++;
-            } else if (event.kind() == FeedKind.DELIST) {
+            } else if (event.input() == Input.DELISTING) {
                 delistings++;
             } else {
                 firstDeliveries.merge(outcome, 1, Integer::sum);
                 if (outcome == Outcome.CHANGED) {
                     changes++;
-                    priceChanges += event.kind() == FeedKind.PRICE ? 1 : 0;
+                    priceChanges += event.input() == Input.PRICE ? 1 : 0;
                 }
             }
         }

@@ -5,7 +5,6 @@ import dev.stockflow.bench.peer.PeerTopology;
 import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryClients;
-import dev.stockflow.serde.SchemaRegistrySettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -37,8 +36,7 @@ final class PeerApp implements BenchmarkedApp {
     private volatile long runningSince;
 
     PeerApp(final AppSettings settings) {
-        registry = SchemaRegistryClients.create(Map.of(SchemaRegistrySettings.URL_CONFIG,
-                settings.get(AppSettings.REGISTRY)));
+        registry = SchemaRegistryClients.create(settings.get(AppSettings.REGISTRY));
         final PeerTopology.Topics topics = new PeerTopology.Topics(settings.get(AppSettings.STOCK_TOPIC),
                 settings.get(AppSettings.PRICE_TOPIC), settings.get(AppSettings.DELISTING_TOPIC),
                 settings.get(AppSettings.OUTPUT_TOPIC), settings.get(AppSettings.DLQ_TOPIC));

@@ -6,7 +6,6 @@ import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.offer.InputRules;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.WireFormatSerde;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -58,9 +57,9 @@ public final class PeerTopology {
 
     private Topology build(final Topics topics, final SchemaRegistryClient registry) {
         final StreamsBuilder builder = new StreamsBuilder();
-        final Serde<StockUpdate> stockSerde = WireFormatSerde.serde(StockUpdate.class, registry, Map.of());
-        final Serde<PriceUpdate> priceSerde = WireFormatSerde.serde(PriceUpdate.class, registry, Map.of());
-        final Serde<OfferDelisted> delistingSerde = WireFormatSerde.serde(OfferDelisted.class, registry, Map.of());
+        final Serde<StockUpdate> stockSerde = WireFormatSerde.serde(StockUpdate.class, registry, true);
+        final Serde<PriceUpdate> priceSerde = WireFormatSerde.serde(PriceUpdate.class, registry, true);
+        final Serde<OfferDelisted> delistingSerde = WireFormatSerde.serde(OfferDelisted.class, registry, true);
 
         final KStream<String, StockUpdate> stock = read(builder, topics.stock(), stockSerde);
         final KStream<String, PriceUpdate> price = read(builder, topics.price(), priceSerde);
