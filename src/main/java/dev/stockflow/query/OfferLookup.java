@@ -1,12 +1,12 @@
 package dev.stockflow.query;
 
-import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.SnapshotView;
 
 /** The answer to "what is the current snapshot of this offer?" as this instance can give it. */
 public sealed interface OfferLookup {
 
     /** The offer is listed; here is its snapshot. */
-    record Found(OfferSnapshot snapshot) implements OfferLookup {
+    record Found(SnapshotView snapshot) implements OfferLookup {
     }
 
     /** The offer is unknown (never seen, or delisted). */

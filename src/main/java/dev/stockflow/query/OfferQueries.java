@@ -3,7 +3,7 @@ package dev.stockflow.query;
 import dev.stockflow.offer.OfferKey;
 import dev.stockflow.offer.OfferState;
 import dev.stockflow.offer.RuleSettings;
-import dev.stockflow.offer.SnapshotMapper;
+import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.state.StoredOfferCodec;
 import dev.stockflow.topology.OfferTopology;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ public final class OfferQueries {
             return new OfferLookup.NotFound();
         }
         final OfferState state = StoredOfferCodec.decode(bytes).state();
-        return state.isListed() ? new OfferLookup.Found(SnapshotMapper.toSnapshot(offerKey, state, rules))
+        return state.isListed() ? new OfferLookup.Found(SnapshotView.of(offerKey, state, rules))
                 : new OfferLookup.NotFound();
     }
 }

@@ -48,7 +48,7 @@ public final class OfferTopology {
         addInput(topology, settings, InputFormat.delisting(registry), listener);
 
         final SnapshotEncoder snapshots = new SnapshotEncoder(snapshotFormat(registry, settings),
-                settings.snapshotSubject(), settings.rules());
+                settings.snapshotSubject());
         topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, snapshots, listener),
                 validateNode(Input.STOCK, settings), validateNode(Input.PRICE, settings),
                 validateNode(Input.DELISTING, settings));
