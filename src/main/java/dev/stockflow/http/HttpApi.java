@@ -3,7 +3,7 @@ package dev.stockflow.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stockflow.query.OfferLookup;
-import dev.stockflow.query.OfferQueries;
+import dev.stockflow.query.OfferLookups;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -34,7 +34,7 @@ public final class HttpApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final OfferQueries queries;
+    private final OfferLookups lookups;
     private final Supplier<String> streamsState;
     private final Supplier<String> metrics;
 
@@ -42,9 +42,9 @@ public final class HttpApi implements AutoCloseable {
      * @param streamsState Kafka Streams' current state name; the instance is ready when it is RUNNING
      * @param metrics      the Prometheus text exposition
      */
-    public HttpApi(final int port, final OfferQueries queries, final Supplier<String> streamsState,
+    public HttpApi(final int port, final OfferLookups lookups, final Supplier<String> streamsState,
                    final Supplier<String> metrics) throws IOException {
-        this.queries = queries;
+        this.lookups = lookups;
         this.streamsState = streamsState;
         this.metrics = metrics;
         this.server = HttpServer.create(new InetSocketAddress(port), 64);
@@ -66,16 +66,23 @@ public final class HttpApi implements AutoCloseable {
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().close(); // lookups have no body: closing it drains whatever a client sent
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().add("Allow", "GET");
-                respond(exchange, 405, JSON, error("only GET is supported"));
-                return;
+            try {
+                handleGet(exchange);
+            } catch (final RuntimeException e) {
+                // Details go to the log only: an answer must not carry what an exception happened to hold.
+                LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
+                respond(exchange, 500, JSON, error("internal error; the instance's log has the details"));
             }
-            route(exchange);
-        } catch (final RuntimeException e) {
-            LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
-            respond(exchange, 500, JSON, error("internal error: " + e.getMessage()));
         }
+    }
+
+    private void handleGet(final HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().add("Allow", "GET");
+            respond(exchange, 405, JSON, error("only GET is supported"));
+            return;
+        }
+        route(exchange);
     }
 
     private void route(final HttpExchange exchange) throws IOException {
@@ -108,7 +115,7 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         final boolean forwarded = exchange.getRequestHeaders().containsKey(FORWARDED_HEADER);
-        final OfferLookup lookup = queries.lookup(ids.partnerId(), ids.sku(), forwarded);
+        final OfferLookup lookup = lookups.lookup(ids.partnerId(), ids.sku(), forwarded);
         if (lookup instanceof OfferLookup.Found found) {
             respond(exchange, 200, JSON, SnapshotJson.write(found.snapshot()));
         } else if (lookup instanceof OfferLookup.NotFound) {
@@ -122,8 +129,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void forward(final HttpExchange exchange, final OfferLookup.OwnedElsewhere owner, final String rawPath)
             throws IOException {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + uriHost(owner.host()) + ":" + owner.port()
-                        + rawPath))
+        final HttpRequest request = HttpRequest.newBuilder(forwardUri(owner.host(), owner.port(), rawPath))
                 .header(FORWARDED_HEADER, "true").timeout(Duration.ofSeconds(5)).GET().build();
         try {
             final HttpResponse<byte[]> response = forwarder.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -174,8 +180,14 @@ public final class HttpApi implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** An IPv6 address goes in brackets in a URI; Kafka Streams hands it over without them. */
-    private static String uriHost(final String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    /**
+     * Where a lookup goes when the instance at {@code host:port} owns the key. An IPv6 address goes in
+     * brackets in a URI; Kafka Streams hands it over without them.
+     *
+     * @param rawPath the path as the caller sent it, still percent-encoded
+     */
+    static URI forwardUri(final String host, final int port, final String rawPath) {
+        final String uriHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + uriHost + ":" + port + rawPath);
     }
 }

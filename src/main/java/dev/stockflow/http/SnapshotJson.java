@@ -2,15 +2,13 @@ package dev.stockflow.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.stockflow.avro.ChannelPrice;
-import dev.stockflow.avro.LocationQuantity;
-import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.SnapshotView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * An {@link OfferSnapshot} as plain JSON with the Avro record's field names. Timestamps are epoch
+ * A snapshot as plain JSON with the Avro record's field names, in its field order. Timestamps are epoch
  * milliseconds (the Avro {@code timestamp-millis} value); absent optional prices are {@code null}.
  */
 public final class SnapshotJson {
@@ -20,29 +18,25 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    public static byte[] write(final OfferSnapshot snapshot) {
+    public static byte[] write(final SnapshotView snapshot) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("partnerId", snapshot.getPartnerId());
-            json.writeStringField("sku", snapshot.getSku());
-            json.writeNumberField("totalQuantity", snapshot.getTotalQuantity());
-            json.writeBooleanField("available", snapshot.getAvailable());
+            json.writeStringField("partnerId", snapshot.partnerId());
+            json.writeStringField("sku", snapshot.sku());
+            json.writeNumberField("totalQuantity", snapshot.totalQuantity());
+            json.writeBooleanField("available", snapshot.available());
             json.writeArrayFieldStart("locations");
-            for (final LocationQuantity location : snapshot.getLocations()) {
-                json.writeStartObject();
-                json.writeStringField("locationId", location.getLocationId());
-                json.writeNumberField("quantity", location.getQuantity());
-                json.writeNumberField("updatedAt", location.getUpdatedAt().toEpochMilli());
-                json.writeEndObject();
+            for (int i = 0; i < snapshot.locationCount(); i++) {
+                writeLocation(json, snapshot, i);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("prices");
-            for (final ChannelPrice price : snapshot.getPrices()) {
-                writePrice(json, price);
+            for (int i = 0; i < snapshot.priceCount(); i++) {
+                writePrice(json, snapshot, i);
             }
             json.writeEndArray();
-            json.writeNumberField("updatedAt", snapshot.getUpdatedAt().toEpochMilli());
+            json.writeNumberField("updatedAt", snapshot.updatedAt());
             json.writeEndObject();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
@@ -50,15 +44,25 @@ public final class SnapshotJson {
         return out.toByteArray();
     }
 
-    private static void writePrice(final JsonGenerator json, final ChannelPrice price) throws IOException {
+    private static void writeLocation(final JsonGenerator json, final SnapshotView snapshot, final int location)
+            throws IOException {
         json.writeStartObject();
-        json.writeStringField("channel", price.getChannel());
-        json.writeStringField("currency", price.getCurrency());
-        json.writeNumberField("regularPrice", price.getRegularPrice());
-        writeNullable(json, "salePrice", price.getSalePrice());
-        json.writeNumberField("effectivePrice", price.getEffectivePrice());
-        writeNullable(json, "lowestPrice30d", price.getLowestPrice30d());
-        json.writeNumberField("updatedAt", price.getUpdatedAt().toEpochMilli());
+        json.writeStringField("locationId", snapshot.locationId(location));
+        json.writeNumberField("quantity", snapshot.quantity(location));
+        json.writeNumberField("updatedAt", snapshot.locationUpdatedAt(location));
+        json.writeEndObject();
+    }
+
+    private static void writePrice(final JsonGenerator json, final SnapshotView snapshot, final int price)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("channel", snapshot.channel(price));
+        json.writeStringField("currency", snapshot.currency(price));
+        json.writeNumberField("regularPrice", snapshot.regularPrice(price));
+        writeNullable(json, "salePrice", snapshot.salePrice(price));
+        json.writeNumberField("effectivePrice", snapshot.effectivePrice(price));
+        writeNullable(json, "lowestPrice30d", snapshot.lowestPrice30d(price));
+        json.writeNumberField("updatedAt", snapshot.priceUpdatedAt(price));
         json.writeEndObject();
     }
 

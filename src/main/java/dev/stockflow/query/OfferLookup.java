@@ -1,12 +1,30 @@
 package dev.stockflow.query;
 
-import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.offer.SnapshotView;
+import dev.stockflow.state.StoredOffer;
 
-/** The answer to "what is the current snapshot of this offer?" as this instance can give it. */
+/** The answer to "what does the store hold for this offer?" as this instance can give it. */
 public sealed interface OfferLookup {
 
-    /** The offer is listed; here is its snapshot. */
-    record Found(OfferSnapshot snapshot) implements OfferLookup {
+    /**
+     * The store holds the offer.
+     *
+     * @param offerKey the offer key, {@code partnerId + ":" + sku}
+     * @param offer    the offer as stored (its state, with every slot's version, price histories and the
+     *                 delisting remembered); possibly the very object the store holds: never to be changed
+     * @param rules    the rules' settings, for the values derived from the state
+     */
+    record Found(String offerKey, StoredOffer offer, RuleSettings rules) implements OfferLookup {
+
+        /**
+         * The offer's snapshot, for a listed offer (every {@link OfferLookups#lookup} answer is one).
+         *
+         * @throws IllegalArgumentException when the offer is not listed
+         */
+        public SnapshotView snapshot() {
+            return SnapshotView.of(offerKey, offer.state(), rules);
+        }
     }
 
     /** The offer is unknown (never seen, or delisted). */

@@ -1,24 +1,20 @@
 package dev.stockflow.serde;
 
 import dev.stockflow.avro.OfferSnapshot;
-import dev.stockflow.offer.OfferKey;
-import dev.stockflow.offer.OfferState;
-import dev.stockflow.offer.PriceSlot;
-import dev.stockflow.offer.RuleSettings;
-import dev.stockflow.offer.StockSlot;
+import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.state.ByteWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
- * Writes a listed offer's snapshot in the registry wire format straight from its state, field by field
- * in the order of {@code OfferSnapshot.avsc}, in Avro's binary encoding (zig-zag varints, length-prefixed
- * UTF-8, arrays as one block and a zero, unions as a branch index).
+ * Writes a listed offer's snapshot in the registry wire format straight from its {@link SnapshotView}, field
+ * by field in the order of {@code OfferSnapshot.avsc}, in Avro's binary encoding (zig-zag varints,
+ * length-prefixed UTF-8, arrays as one block and a zero, unions as a branch index).
  *
  * <p>This is the per-snapshot hot path: building the {@link OfferSnapshot} object tree (with an Instant
  * per timestamp) only to have Avro's generic writer walk it again costs more than the rest of the
- * processing. {@link SnapshotMapper} stays the reference: the bytes written here are checked to equal
- * Avro's writing of its record. A change to the snapshot schema must change both.
+ * processing. The bytes written here are checked to equal Avro's own writing of the record holding the
+ * view's values, so a change to the snapshot schema must change this writer, the view and that check.
+ *
+ * <p>Thread-safe: one encoder serves every processor; each brings its own view and scratch buffer.
  */
 public final class SnapshotEncoder {
 
@@ -29,48 +25,34 @@ public final class SnapshotEncoder {
 
     private final AvroWireFormat<OfferSnapshot> format;
     private final String subject;
-    private final RuleSettings rules;
     /** The snapshot schema's registry id, looked up once (0 until then: ids are positive). */
     private volatile int schemaId;
 
-    public SnapshotEncoder(final AvroWireFormat<OfferSnapshot> format, final String subject, final RuleSettings rules) {
+    public SnapshotEncoder(final AvroWireFormat<OfferSnapshot> format, final String subject) {
         this.format = format;
         this.subject = subject;
-        this.rules = rules;
     }
 
-    /** The wire-format bytes of the snapshot of a listed offer. */
-    public byte[] encode(final String offerKey, final OfferState state) {
-        return encode(offerKey.getBytes(StandardCharsets.UTF_8), state);
+    /** The wire-format bytes of the snapshot the view shows. */
+    public byte[] encode(final SnapshotView snapshot) {
+        return encode(snapshot, new ByteWriter(256));
     }
 
-    /**
-     * The wire-format bytes of the snapshot of a listed offer.
-     *
-     * @param offerKey the offer key's UTF-8 bytes, as the store and the topics carry it
-     */
-    public byte[] encode(final byte[] offerKey, final OfferState state) {
-        return encode(offerKey, state, new ByteWriter(256));
-    }
-
-    /** As {@link #encode(byte[], OfferState)}, with a scratch buffer the caller reuses. */
-    public byte[] encode(final byte[] offerKey, final OfferState state, final ByteWriter out) {
+    /** As {@link #encode(SnapshotView)}, with a scratch buffer the caller reuses. */
+    public byte[] encode(final SnapshotView snapshot, final ByteWriter out) {
         out.reset();
         out.writeByte(MAGIC_BYTE);
         out.writeInt32BigEndian(schemaId());
         // Avro writes a string as its UTF-8 length and bytes: the two halves of the key go out as they are.
-        final int separator = OfferKey.separatorIndex(offerKey);
-        out.writeAvroString(offerKey, 0, separator);
-        out.writeAvroString(offerKey, separator + 1, offerKey.length - separator - 1);
-        long total = 0;
-        for (final StockSlot slot : state.locations()) {
-            total += slot.quantity();
-        }
-        out.writeZigZag(total);
-        out.writeByte(total > 0 ? 1 : 0);
-        writeLocations(out, state.locations());
-        writePrices(out, state.prices());
-        out.writeZigZag(state.updatedAt());
+        final byte[] offerKey = snapshot.offerKeyUtf8();
+        final int partnerIdLength = snapshot.partnerIdLength();
+        out.writeAvroString(offerKey, 0, partnerIdLength);
+        out.writeAvroString(offerKey, partnerIdLength + 1, offerKey.length - partnerIdLength - 1);
+        out.writeZigZag(snapshot.totalQuantity());
+        out.writeByte(snapshot.available() ? 1 : 0);
+        writeLocations(out, snapshot);
+        writePrices(out, snapshot);
+        out.writeZigZag(snapshot.updatedAt());
         return out.toByteArray();
     }
 
@@ -83,29 +65,31 @@ public final class SnapshotEncoder {
         return id;
     }
 
-    private static void writeLocations(final ByteWriter out, final List<StockSlot> locations) {
-        if (!locations.isEmpty()) {
-            out.writeZigZag(locations.size());
-            for (final StockSlot slot : locations) {
-                out.writeAvroString(slot.locationId());
-                out.writeZigZag(slot.quantity());
-                out.writeZigZag(slot.updatedAt());
+    private static void writeLocations(final ByteWriter out, final SnapshotView snapshot) {
+        final int count = snapshot.locationCount();
+        if (count > 0) {
+            out.writeZigZag(count);
+            for (int i = 0; i < count; i++) {
+                out.writeAvroString(snapshot.locationId(i));
+                out.writeZigZag(snapshot.quantity(i));
+                out.writeZigZag(snapshot.locationUpdatedAt(i));
             }
         }
         out.writeByte(0); // end of the array
     }
 
-    private void writePrices(final ByteWriter out, final List<PriceSlot> prices) {
-        if (!prices.isEmpty()) {
-            out.writeZigZag(prices.size());
-            for (final PriceSlot slot : prices) {
-                out.writeAvroString(slot.channel());
-                out.writeAvroString(slot.currency());
-                out.writeZigZag(slot.regularPrice());
-                writeOptionalLong(out, slot.salePrice());
-                out.writeZigZag(slot.effectivePrice());
-                writeOptionalLong(out, slot.lowestPriceBefore(rules.omnibusWindowMs()));
-                out.writeZigZag(slot.updatedAt());
+    private static void writePrices(final ByteWriter out, final SnapshotView snapshot) {
+        final int count = snapshot.priceCount();
+        if (count > 0) {
+            out.writeZigZag(count);
+            for (int i = 0; i < count; i++) {
+                out.writeAvroString(snapshot.channel(i));
+                out.writeAvroString(snapshot.currency(i));
+                out.writeZigZag(snapshot.regularPrice(i));
+                writeOptionalLong(out, snapshot.salePrice(i));
+                out.writeZigZag(snapshot.effectivePrice(i));
+                writeOptionalLong(out, snapshot.lowestPrice30d(i));
+                out.writeZigZag(snapshot.priceUpdatedAt(i));
             }
         }
         out.writeByte(0); // end of the array

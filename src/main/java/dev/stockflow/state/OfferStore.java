@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Copy on write: {@link #read} hands out a private copy for the processor to change, {@link #write}
  * installs it. A record whose processing throws therefore leaves the cached offer as it was, and an
  * installed offer is never changed again, which is what lets interactive queries read it from other
- * threads ({@link #get}).
+ * threads ({@link #offer}).
  *
  * <p>Memory: the decoded offers of all stores of the process share one budget ({@link OfferCacheBudget}),
  * split evenly among the stores being read (active tasks); over its share, a store writes back and drops
@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Per event this is still one store read (on a cache miss) and at most one store write (at the
  * commit or eviction after it, fewer when an offer changes several times between commits).
  */
-public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKeyValueStore<Bytes, byte[]> {
+public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKeyValueStore<Bytes, byte[]>,
+        ReadableOfferStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferStore.class);
 
@@ -190,6 +191,22 @@ public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKey
     @Override
     public boolean isOpen() {
         return inner.isOpen();
+    }
+
+    // ---- ReadableOfferStore: interactive queries, from any thread ----
+
+    /**
+     * The offer's current state: the installed offer itself when cached (installed offers are never changed,
+     * so sharing it is safe), else decoded from the store underneath; null when there is none.
+     */
+    @Override
+    public StoredOffer offer(final Bytes key) {
+        final Entry entry = entries.get(key);
+        if (entry == null) {
+            final byte[] bytes = inner.get(key);
+            return bytes == null ? null : StoredOfferCodec.decode(bytes);
+        }
+        return entry.offer;
     }
 
     // ---- ReadOnlyKeyValueStore: interactive queries, from any thread ----

@@ -4,6 +4,7 @@ import dev.stockflow.offer.Applied;
 import dev.stockflow.offer.Input;
 import dev.stockflow.offer.OfferEvent;
 import dev.stockflow.offer.OfferState;
+import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.serde.SnapshotEncoder;
 import dev.stockflow.state.ByteWriter;
 import dev.stockflow.state.DelistingSweeper;
@@ -35,12 +36,15 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     private OfferStore store;
     private DelistingSweeper sweeper;
     private final ByteWriter snapshotScratch = new ByteWriter(512);
+    /** Reused for every snapshot this processor writes (a processor runs on one thread). */
+    private final SnapshotView snapshotView;
 
     OfferProcessor(final TopologySettings settings, final SnapshotEncoder snapshots,
                    final ProcessingListener listener) {
         this.settings = settings;
         this.snapshots = snapshots;
         this.listener = listener;
+        this.snapshotView = new SnapshotView(settings.rules());
     }
 
     @Override
@@ -67,7 +71,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
                 : applied.emission();
         // Encoded before the write, so a snapshot that cannot be built fails the record with the store untouched.
         final byte[] snapshot = emission == Applied.Emission.SNAPSHOT
-                ? snapshots.encode(key.get(), state, snapshotScratch) : null;
+                ? snapshots.encode(snapshotView.show(key.get(), state), snapshotScratch) : null;
         listener.onOutcome(input, applied.outcome());
         if (applied.stateChanged()) {
             stored.markApplied(input, offset);

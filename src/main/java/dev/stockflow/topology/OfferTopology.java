@@ -50,7 +50,7 @@ public final class OfferTopology {
         final String[] validateNodes = validateNodes(settings);
 
         final SnapshotEncoder snapshots = new SnapshotEncoder(snapshotFormat(registry, settings),
-                settings.snapshotSubject(), settings.rules());
+                settings.snapshotSubject());
         topology.addProcessor(APPLY_NODE, () -> new OfferProcessor(settings, snapshots, listener), validateNodes);
         topology.addStateStore(new OfferStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME),
                 settings.offerCacheBytes()), APPLY_NODE);

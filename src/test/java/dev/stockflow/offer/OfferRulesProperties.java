@@ -215,7 +215,7 @@ class OfferRulesProperties {
                 final OfferState decoded = StoredOfferCodec.decode(bytes).state();
                 assertThat(StoredOfferCodec.encode(StoredOfferCodec.decode(bytes))).isEqualTo(bytes);
                 if (step.emission() != null && !step.emission().isTombstone()) {
-                    assertThat(SnapshotMapper.toSnapshot(delivery.offerKey(), decoded, SETTINGS))
+                    assertThat(SnapshotRecords.of(delivery.offerKey(), decoded, SETTINGS))
                             .isEqualTo(step.emission().snapshot());
                 }
             }

@@ -435,7 +435,7 @@ class OfferStateTest {
             state.apply(stock("s1", "wh-1", 1, day(1)), day(1), SETTINGS);
 
             // When
-            final OfferSnapshot snapshot = SnapshotMapper.toSnapshot("acme:shoe:42", state, SETTINGS);
+            final OfferSnapshot snapshot = SnapshotRecords.of("acme:shoe:42", state, SETTINGS);
 
             // Then
             assertThat(snapshot.getPartnerId()).isEqualTo("acme");
@@ -634,7 +634,7 @@ class OfferStateTest {
     }
 
     private OfferSnapshot snapshot() {
-        return SnapshotMapper.toSnapshot(KEY, state, SETTINGS);
+        return SnapshotRecords.of(KEY, state, SETTINGS);
     }
 
     private ChannelPrice onlyPrice() {

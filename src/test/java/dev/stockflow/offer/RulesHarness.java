@@ -82,7 +82,7 @@ public final class RulesHarness {
         store.forEach((key, bytes) -> {
             final OfferState state = StoredOfferCodec.decode(bytes).state();
             if (state.isListed()) {
-                result.put(key, SnapshotMapper.toSnapshot(key, state, settings));
+                result.put(key, SnapshotRecords.of(key, state, settings));
             }
         });
         return result;
@@ -96,7 +96,7 @@ public final class RulesHarness {
 
     private Emission emissionOf(final String key, final OfferState state, final Applied.Emission emission) {
         return switch (emission) {
-            case SNAPSHOT -> new Emission(key, SnapshotMapper.toSnapshot(key, state, settings));
+            case SNAPSHOT -> new Emission(key, SnapshotRecords.of(key, state, settings));
             case TOMBSTONE -> Emission.tombstone(key);
             case NONE -> null;
         };

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * A second, deliberately plain reading of Stockflow's offer rules, written from the product rules
- * alone: it shares no logic with {@code OfferState}, {@code PriceHistory} or {@code SnapshotMapper}.
+ * alone: it shares no logic with {@code OfferState}, {@code PriceHistory} or {@code SnapshotView}.
  * Maps, lists and loops; clarity over speed. The price history is kept whole (never pruned) and the
  * lowest price is recomputed from it for every snapshot.
  *

@@ -127,6 +127,49 @@ class OfferStoreTest {
         assertThat(quantityOf(store.read(key("a:1")))).isEqualTo(5);
     }
 
+    @Test
+    void shouldHandQueriesTheInstalledOfferItself() {
+        // Given
+        open(TopologySettings.DEFAULT_OFFER_CACHE_BYTES);
+        final StoredOffer installed = offerWith(5);
+        store.write(key("a:1"), installed);
+
+        // When
+        final StoredOffer queried = store.offer(key("a:1"));
+
+        // Then: no copy and no bytes round trip; installed offers are never changed again
+        assertThat(queried).isSameAs(installed);
+    }
+
+    @Test
+    void shouldDecodeForQueriesAnOfferOnlyTheStoreUnderneathHolds() {
+        // Given
+        open(TopologySettings.DEFAULT_OFFER_CACHE_BYTES);
+        store.write(key("a:1"), offerWith(5));
+        store.flushCache();
+        store.clearCache();
+
+        // When
+        final StoredOffer queried = store.offer(key("a:1"));
+
+        // Then: read as written back, and a query does not fill the stream thread's cache
+        assertThat(quantityOf(queried)).isEqualTo(5);
+        assertThat(store.cachedOffers()).isZero();
+    }
+
+    @Test
+    void shouldAnswerQueriesWithNoOfferForDeletedAndUnknownKeys() {
+        // Given: an offer left empty, not yet written back
+        open(TopologySettings.DEFAULT_OFFER_CACHE_BYTES);
+        store.write(key("a:1"), offerWith(5));
+        store.flushCache();
+        store.write(key("a:1"), new StoredOffer());
+
+        // When / Then
+        assertThat(store.offer(key("a:1"))).isNull();
+        assertThat(store.offer(key("a:2"))).isNull();
+    }
+
     private void open(final long budget) {
         store = new OfferStoreBuilder(Stores.inMemoryKeyValueStore(OfferTopology.STORE_NAME), budget)
                 .withLoggingDisabled().build();

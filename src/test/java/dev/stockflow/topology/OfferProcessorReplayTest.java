@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.offer.OfferEvent;
-import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.serde.AvroWireFormat;
 import dev.stockflow.serde.InMemorySchemaRegistry;
 import dev.stockflow.serde.SnapshotEncoder;
@@ -36,7 +35,7 @@ class OfferProcessorReplayTest {
             OfferTopology.snapshotFormat(registry, TopologySettings.DEFAULTS);
     private final MockProcessorContext<Bytes, byte[]> context = new MockProcessorContext<>();
     private final OfferProcessor processor = new OfferProcessor(TopologySettings.DEFAULTS,
-            new SnapshotEncoder(snapshotFormat, TopologySettings.DEFAULTS.snapshotSubject(), RuleSettings.DEFAULTS),
+            new SnapshotEncoder(snapshotFormat, TopologySettings.DEFAULTS.snapshotSubject()),
             ProcessingListener.NONE);
 
     @BeforeEach

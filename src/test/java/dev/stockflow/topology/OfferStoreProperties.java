@@ -6,7 +6,7 @@ import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.offer.OfferEvent;
 import dev.stockflow.offer.OfferState;
 import dev.stockflow.offer.RuleSettings;
-import dev.stockflow.offer.SnapshotMapper;
+import dev.stockflow.offer.SnapshotRecords;
 import dev.stockflow.reference.Deliveries;
 import dev.stockflow.reference.Emission;
 import dev.stockflow.reference.KeyedEvent;
@@ -94,8 +94,8 @@ class OfferStoreProperties {
             context.addStateStore(store);
             context.setCurrentStreamTimeMs(Long.MIN_VALUE);
             context.setCurrentSystemTimeMs(OfferEventArbitraries.BASE);
-            processor = new OfferProcessor(SETTINGS, new SnapshotEncoder(snapshotFormat, SETTINGS.snapshotSubject(),
-                    RULES), ProcessingListener.NONE);
+            processor = new OfferProcessor(SETTINGS, new SnapshotEncoder(snapshotFormat, SETTINGS.snapshotSubject()),
+                    ProcessingListener.NONE);
             processor.init(context);
         }
 
@@ -140,7 +140,7 @@ class OfferStoreProperties {
                     final String key = new String(entry.key.get(), StandardCharsets.UTF_8);
                     final OfferState state = StoredOfferCodec.decode(entry.value).state();
                     if (state.isListed()) {
-                        offers.put(key, SnapshotMapper.toSnapshot(key, state, RULES));
+                        offers.put(key, SnapshotRecords.of(key, state, RULES));
                     }
                 });
             }

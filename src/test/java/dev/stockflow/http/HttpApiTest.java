@@ -1,0 +1,266 @@
+package dev.stockflow.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.RuleSettings;
+import dev.stockflow.offer.SnapshotView;
+import dev.stockflow.query.OfferLookup;
+import dev.stockflow.query.OfferLookups;
+import dev.stockflow.state.StoredOffer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP side of offer lookups, on real HTTP servers with the lookups behind them faked. */
+class HttpApiTest {
+
+    private static final RuleSettings RULES = RuleSettings.DEFAULTS;
+    private static final long T0 = Instant.parse("2026-01-01T10:00:00Z").toEpochMilli();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<HttpApi> servers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        servers.forEach(HttpApi::close);
+    }
+
+    @Test
+    void shouldAnswerAFoundOfferWithItsSnapshotJson() throws Exception {
+        // Given
+        final FakeLookups lookups = new FakeLookups(localOnly -> found("brand-1:SKU/1-\u00e9", 5));
+        final HttpApi api = start(lookups);
+
+        // When: the sku percent-encoded, '/' and 'é' included
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU%2F1-%C3%A9");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo(SnapshotJson.write(
+                SnapshotView.of("brand-1:SKU/1-\u00e9", listedWith(5).state(), RULES)));
+        assertThat(json.readTree(response.body()).get("totalQuantity").asLong()).isEqualTo(5);
+        assertThat(lookups.asked).containsExactly("brand-1|SKU/1-\u00e9|local=false");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownOffer() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU-1");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(error(response)).isEqualTo("offer brand-1:SKU-1 is unknown");
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhileTheStoreIsNotQueryable() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotReady("Kafka Streams is REBALANCING")));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU-1");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(error(response)).isEqualTo("Kafka Streams is REBALANCING");
+    }
+
+    @Test
+    void shouldRefuseInvalidIdsWithoutLookingThemUp() throws Exception {
+        // Given
+        final FakeLookups lookups = new FakeLookups(localOnly -> new OfferLookup.NotFound());
+        final HttpApi api = start(lookups);
+
+        // When
+        final HttpResponse<byte[]> badPartner = get(api, "/offers/bad%20partner/SKU-1");
+        final HttpResponse<byte[]> noSku = get(api, "/offers/brand-1/");
+        final HttpResponse<byte[]> badEncoding = get(api, "/offers/brand-1/SKU%FF");
+
+        // Then
+        assertThat(badPartner.statusCode()).isEqualTo(400);
+        assertThat(error(badPartner)).startsWith("partnerId must be");
+        assertThat(noSku.statusCode()).isEqualTo(400);
+        assertThat(badEncoding.statusCode()).isEqualTo(400);
+        assertThat(lookups.asked).isEmpty();
+    }
+
+    @Test
+    void shouldAllowOnlyGet() throws Exception {
+        // Given
+        final FakeLookups lookups = new FakeLookups(localOnly -> new OfferLookup.NotFound());
+        final HttpApi api = start(lookups);
+
+        // When
+        final HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri(api, "/offers/brand-1/SKU-1"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(lookups.asked).isEmpty();
+    }
+
+    @Test
+    void shouldForwardALookupToTheInstanceThatOwnsTheKey() throws Exception {
+        // Given: the owner answers only what was routed to it; this instance sends every caller there
+        final FakeLookups ownerLookups = new FakeLookups(localOnly -> localOnly ? found("brand-1:SKU/1", 7)
+                : new OfferLookup.NotReady("a routed lookup must be answered locally"));
+        final HttpApi owner = start(ownerLookups);
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.OwnedElsewhere("127.0.0.1",
+                owner.port())));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU%2F1");
+
+        // Then: the owner's answer, to the path as the caller encoded it
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("totalQuantity").asLong()).isEqualTo(7);
+        assertThat(ownerLookups.asked).containsExactly("brand-1|SKU/1|local=true");
+    }
+
+    @Test
+    void shouldPassOnTheOwnersAnswerWhateverItIs() throws Exception {
+        // Given
+        final HttpApi owner = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.OwnedElsewhere("localhost",
+                owner.port())));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU-1");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(error(response)).isEqualTo("offer brand-1:SKU-1 is unknown");
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhenTheOwnerDoesNotAnswer() throws Exception {
+        // Given: an owner whose port nothing listens on
+        final int closedPort = freePort();
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.OwnedElsewhere("127.0.0.1",
+                closedPort)));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU-1");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(error(response)).startsWith("the instance owning the offer (127.0.0.1:" + closedPort
+                + ") did not answer");
+    }
+
+    @Test
+    void shouldForwardToAnIpv6OwnerInBrackets() throws Exception {
+        // Given: an owner that Kafka Streams names by its IPv6 address, unbracketed
+        assumeTrue(ipv6LoopbackWorks(), "this machine has no IPv6 loopback");
+        final HttpApi owner = start(new FakeLookups(localOnly -> found("brand-1:SKU-1", 2)));
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.OwnedElsewhere("::1", owner.port())));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU-1");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("totalQuantity").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldBracketIpv6HostsInTheForwardUri() {
+        // When / Then
+        assertThat(HttpApi.forwardUri("::1", 8080, "/offers/brand-1/SKU%2F1"))
+                .isEqualTo(URI.create("http://[::1]:8080/offers/brand-1/SKU%2F1"));
+        assertThat(HttpApi.forwardUri("fe80::1:2", 80, "/offers/a/b").getHost()).isEqualTo("[fe80::1:2]");
+        assertThat(HttpApi.forwardUri("[::1]", 8080, "/offers/a/b")).isEqualTo(URI.create("http://[::1]:8080/offers/a/b"));
+        assertThat(HttpApi.forwardUri("stockflow-1.stockflow", 8080, "/offers/a/b"))
+                .isEqualTo(URI.create("http://stockflow-1.stockflow:8080/offers/a/b"));
+        assertThat(HttpApi.forwardUri("10.0.0.2", 8081, "/offers/a/b").getPort()).isEqualTo(8081);
+    }
+
+    private HttpApi start(final OfferLookups lookups) throws IOException {
+        final HttpApi api = new HttpApi(0, lookups, () -> "RUNNING", () -> "");
+        servers.add(api);
+        return api;
+    }
+
+    private HttpResponse<byte[]> get(final HttpApi api, final String rawPath) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(api, rawPath)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static URI uri(final HttpApi api, final String rawPath) {
+        return URI.create("http://127.0.0.1:" + api.port() + rawPath);
+    }
+
+    private String error(final HttpResponse<byte[]> response) throws IOException {
+        final JsonNode body = json.readTree(response.body());
+        return body.get("error").asText();
+    }
+
+    private static OfferLookup found(final String offerKey, final int quantity) {
+        return new OfferLookup.Found(offerKey, listedWith(quantity), RULES);
+    }
+
+    private static StoredOffer listedWith(final int quantity) {
+        final StoredOffer offer = new StoredOffer();
+        offer.state().apply(new OfferEvent.StockChange("e1", "berlin", quantity, T0), T0, RULES);
+        return offer;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean ipv6LoopbackWorks() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            return true;
+        } catch (final IOException e) {
+            return false;
+        }
+    }
+
+    /** Answers every lookup with what {@code answer} gives for its localOnly flag, and remembers the calls. */
+    private static final class FakeLookups implements OfferLookups {
+        private final Function<Boolean, OfferLookup> answer;
+        private final List<String> asked = new CopyOnWriteArrayList<>();
+
+        FakeLookups(final Function<Boolean, OfferLookup> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public OfferLookup lookup(final String partnerId, final String sku, final boolean localOnly) {
+            asked.add(partnerId + "|" + sku + "|local=" + localOnly);
+            return answer.apply(localOnly);
+        }
+
+        @Override
+        public OfferLookup lookupState(final String partnerId, final String sku, final boolean localOnly) {
+            throw new AssertionError("the snapshot lookup must not ask for the stored state");
+        }
+    }
+}
