@@ -1,5 +1,6 @@
 package dev.stockflow.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.offer.OfferKey;
 import dev.stockflow.runtime.EmbeddedKafkaBroker;
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
             "registry, the processor, a realistic feed and the HTTP API. Ctrl-C stops it."})
 public final class DemoCommand implements Callable<Integer> {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     /** The demo's state is thrown away, so a long wait for a clean close buys nothing; Ctrl-C stays quick. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -141,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
         feeder.start();
 
         final int port = processor.httpPort();
-        if (!awaitOffer(port, DemoShowcase.OFFER_KEY)) {
+        if (!awaitShowcase(port)) {
             spec.commandLine().getErr().println("stockflow demo: the example offer " + DemoShowcase.OFFER_KEY
                     + " is not served after " + STARTUP_TIMEOUT.toSeconds() + " s; the lookups below may answer 404");
         }
@@ -249,14 +251,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Waits until the example offer is served, so the printed commands work when they are shown. */
     /** True once the offer is served, false when it is not within the start-up timeout. */
-    private static boolean awaitOffer(final int port, final String offerKey) throws InterruptedException {
-        final URI uri = URI.create("http://localhost:" + port + offerPath(offerKey));
+    /** Waits until a lookup of the example offer shows all of its events, so the printed lookups show them too. */
+    private static boolean awaitShowcase(final int port) throws InterruptedException {
+        final URI uri = URI.create("http://localhost:" + port + offerPath(DemoShowcase.OFFER_KEY));
         final HttpClient client = HttpClient.newHttpClient();
         final long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                final HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && DemoShowcase.isShownIn(JSON.readTree(answer.body()))) {
                     return true;
                 }
             } catch (final IOException e) {

@@ -1,5 +1,6 @@
 package dev.stockflow.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.offer.Input;
@@ -20,6 +21,11 @@ final class DemoShowcase {
     static final int EVENTS = 3;
 
     private DemoShowcase() {
+    }
+
+    /** Whether a lookup's JSON answer shows every event {@link #send} produced. */
+    static boolean isShownIn(final JsonNode lookup) {
+        return lookup.path("locations").size() == 2 && lookup.path("prices").size() == 1;
     }
 
     /** Two locations and a sale price on one channel, as of a second ago. */

@@ -2,8 +2,6 @@ package dev.stockflow.deadletter;
 
 import dev.stockflow.serde.SchemaRegistryException;
 import dev.stockflow.offer.Input;
-import dev.stockflow.topology.ProcessingListener;
-import dev.stockflow.topology.TopologySettings;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -22,24 +20,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterOnProcessingError implements ProcessingExceptionHandler {
 
-    /** Config key under which the runtime passes the {@link TopologySettings}. */
-    public static final String SETTINGS_CONFIG = "stockflow.topology.settings";
-    /** Config key under which the runtime passes the {@link ProcessingListener}. */
-    public static final String LISTENER_CONFIG = "stockflow.processing.listener";
+    /** Config key under which the runtime passes the {@link DeadLetterTopics}. */
+    public static final String TOPICS_CONFIG = "stockflow.deadletter.topics";
+    /** Config key under which the runtime passes the {@link RejectionListener}. */
+    public static final String LISTENER_CONFIG = "stockflow.deadletter.listener";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOnProcessingError.class);
 
-    private TopologySettings settings = TopologySettings.DEFAULTS;
-    private ProcessingListener listener = ProcessingListener.NONE;
+    private DeadLetterTopics topics;
+    private RejectionListener listener;
 
     @Override
     public void configure(final Map<String, ?> configs) {
-        if (configs.get(SETTINGS_CONFIG) instanceof TopologySettings configured) {
-            settings = configured;
+        topics = configured(configs, TOPICS_CONFIG, DeadLetterTopics.class);
+        listener = configured(configs, LISTENER_CONFIG, RejectionListener.class);
+    }
+
+    /** The object the runtime passed under the key; a handler without it would dead-letter to nowhere. */
+    static <T> T configured(final Map<String, ?> configs, final String key, final Class<T> type) {
+        final Object value = configs.get(key);
+        if (!type.isInstance(value)) {
+            throw new IllegalStateException("the dead-letter handlers need a " + type.getSimpleName() + " under '"
+                    + key + "' in the Kafka Streams configuration");
         }
-        if (configs.get(LISTENER_CONFIG) instanceof ProcessingListener configured) {
-            listener = configured;
-        }
+        return type.cast(value);
     }
 
     @Override
@@ -48,17 +52,17 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
         if (causedByRegistry(exception)) {
             return Response.fail();
         }
-        final Input input = SourceDeadLetters.inputOf(settings, context);
+        final Input input = topics.inputOf(context.topic());
         if (input == null) {
             // Not an input record (the delisting sweep): nothing to dead-letter; the next sweep tries again.
             LOG.error("{} failed outside record processing; continuing", context.processorNodeId(), exception);
             return Response.resume();
         }
         LOG.error("Processing {}-{}@{} failed; sending it to {}", context.topic(), context.partition(),
-                context.offset(), settings.dlqTopic(), exception);
+                context.offset(), topics.dlqTopic(), exception);
         listener.onRejected(input, RejectReason.INVALID);
         return Response.resume(List.of(
-                SourceDeadLetters.of(settings.dlqTopic(), context, "processing failed: " + exception)));
+                SourceDeadLetters.of(topics.dlqTopic(), context, "processing failed: " + exception)));
     }
 
     private static boolean causedByRegistry(final Throwable exception) {

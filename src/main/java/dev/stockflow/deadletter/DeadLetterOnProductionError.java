@@ -2,8 +2,6 @@ package dev.stockflow.deadletter;
 
 import dev.stockflow.offer.Quoted;
 import dev.stockflow.offer.Input;
-import dev.stockflow.topology.ProcessingListener;
-import dev.stockflow.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +23,15 @@ public final class DeadLetterOnProductionError implements ProductionExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOnProductionError.class);
 
-    private TopologySettings settings = TopologySettings.DEFAULTS;
-    private ProcessingListener listener = ProcessingListener.NONE;
+    private DeadLetterTopics topics;
+    private RejectionListener listener;
 
     @Override
     public void configure(final Map<String, ?> configs) {
-        if (configs.get(DeadLetterOnProcessingError.SETTINGS_CONFIG) instanceof TopologySettings configured) {
-            settings = configured;
-        }
-        if (configs.get(DeadLetterOnProcessingError.LISTENER_CONFIG) instanceof ProcessingListener configured) {
-            listener = configured;
-        }
+        topics = DeadLetterOnProcessingError.configured(configs, DeadLetterOnProcessingError.TOPICS_CONFIG,
+                DeadLetterTopics.class);
+        listener = DeadLetterOnProcessingError.configured(configs, DeadLetterOnProcessingError.LISTENER_CONFIG,
+                RejectionListener.class);
     }
 
     @Override
@@ -44,12 +40,12 @@ public final class DeadLetterOnProductionError implements ProductionExceptionHan
         if (!(exception instanceof RecordTooLargeException)) {
             return Response.fail();
         }
-        if (settings.dlqTopic().equals(record.topic())) {
+        if (topics.dlqTopic().equals(record.topic())) {
             LOG.error("A dead letter for {}-{}@{} is too large to write; it is only logged here: {}", context.topic(),
                     context.partition(), context.offset(), exception.getMessage());
             return Response.resume();
         }
-        if (!settings.snapshotTopic().equals(record.topic())) {
+        if (!topics.snapshotTopic().equals(record.topic())) {
             // The offer store's changelog. Its records are written when Kafka Streams commits or the offer cache
             // evicts, not while the record that grew the offer is processed, so the current input is not the
             // culprit and must not be dead-lettered. The store keeps the offer; a restore from the changelog
@@ -59,14 +55,14 @@ public final class DeadLetterOnProductionError implements ProductionExceptionHan
                     exception.getMessage());
             return Response.resume();
         }
-        final Input input = SourceDeadLetters.inputOf(settings, context);
+        final Input input = topics.inputOf(context.topic());
         LOG.error("The record for {}-{}@{} to {} is too large; sending the input to {}", context.topic(),
-                context.partition(), context.offset(), record.topic(), settings.dlqTopic(), exception);
+                context.partition(), context.offset(), record.topic(), topics.dlqTopic(), exception);
         if (input == null) {
             return Response.resume();
         }
         listener.onRejected(input, RejectReason.INVALID);
-        return Response.resume(List.of(SourceDeadLetters.of(settings.dlqTopic(), context,
+        return Response.resume(List.of(SourceDeadLetters.of(topics.dlqTopic(), context,
                 "its output to " + record.topic() + " is too large: " + exception.getMessage())));
     }
 

@@ -1,7 +1,5 @@
 package dev.stockflow.deadletter;
 
-import dev.stockflow.offer.Input;
-import dev.stockflow.topology.TopologySettings;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -21,15 +19,5 @@ final class SourceDeadLetters {
                 context.offset());
         return new ProducerRecord<>(dlqTopic, null, context.timestamp(), context.sourceRawKey(),
                 context.sourceRawValue(), headers);
-    }
-
-    /** Which input the handled record came from, or null (e.g. for a punctuation). */
-    static Input inputOf(final TopologySettings settings, final ErrorHandlerContext context) {
-        for (final Input input : Input.values()) {
-            if (settings.topicOf(input).equals(context.topic())) {
-                return input;
-            }
-        }
-        return null;
     }
 }

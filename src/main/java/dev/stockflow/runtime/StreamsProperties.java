@@ -51,7 +51,7 @@ public final class StreamsProperties {
 
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProductionError.class);
-        props.put(DeadLetterOnProcessingError.SETTINGS_CONFIG, config.topologySettings());
+        props.put(DeadLetterOnProcessingError.TOPICS_CONFIG, config.topologySettings().deadLetterTopics());
         props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, listener);
         // Stockflow has no global stores; opting in now keeps the behaviour Kafka 5.0 will make the default.
         props.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, true);

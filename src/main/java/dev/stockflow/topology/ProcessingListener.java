@@ -1,14 +1,14 @@
 package dev.stockflow.topology;
 
-import dev.stockflow.deadletter.RejectReason;
+import dev.stockflow.deadletter.RejectionListener;
 import dev.stockflow.offer.Input;
 import dev.stockflow.offer.Outcome;
 
 /**
- * Hears what the topology does with each record, for metrics. Called on the stream thread, once per
- * event on the hot path: implementations must be cheap and thread-safe.
+ * Hears what the topology does with each record (dead letters included), for metrics. Called on the stream
+ * thread, once per event on the hot path: implementations must be cheap and thread-safe.
  */
-public interface ProcessingListener {
+public interface ProcessingListener extends RejectionListener {
 
     /** Ignores everything. */
     ProcessingListener NONE = new ProcessingListener() {
@@ -16,10 +16,6 @@ public interface ProcessingListener {
 
     /** A valid event was applied with this outcome. */
     default void onOutcome(final Input input, final Outcome outcome) {
-    }
-
-    /** A bad record went to the dead-letter topic. */
-    default void onRejected(final Input input, final RejectReason reason) {
     }
 
     /** A snapshot was emitted; {@code latencyMs} is the wall-clock time since the event's record timestamp. */

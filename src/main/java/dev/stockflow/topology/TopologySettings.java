@@ -1,5 +1,6 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.deadletter.DeadLetterTopics;
 import dev.stockflow.offer.Input;
 import dev.stockflow.offer.RuleSettings;
 import java.time.Duration;
@@ -66,6 +67,11 @@ public record TopologySettings(Map<Input, String> inputTopics, String snapshotTo
     /** The input topics in {@link Input} order. */
     public List<String> inputTopicNames() {
         return new ArrayList<>(inputTopics.values());
+    }
+
+    /** What the dead-letter handlers need to know of the topics. */
+    public DeadLetterTopics deadLetterTopics() {
+        return new DeadLetterTopics(dlqTopic, snapshotTopic, inputTopics);
     }
 
     public TopologySettings withRules(final RuleSettings newRules) {

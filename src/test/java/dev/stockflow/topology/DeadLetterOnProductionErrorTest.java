@@ -28,7 +28,7 @@ class DeadLetterOnProductionErrorTest {
     private final DeadLetterOnProductionError handler = new DeadLetterOnProductionError();
 
     DeadLetterOnProductionErrorTest() {
-        handler.configure(Map.of(DeadLetterOnProcessingError.SETTINGS_CONFIG, TopologySettings.DEFAULTS,
+        handler.configure(Map.of(DeadLetterOnProcessingError.TOPICS_CONFIG, TopologySettings.DEFAULTS.deadLetterTopics(),
                 DeadLetterOnProcessingError.LISTENER_CONFIG, counts));
     }
 

@@ -78,7 +78,7 @@ final class OfferTopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "ttd-state", scope).toString());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProductionError.class);
-        props.put(DeadLetterOnProcessingError.SETTINGS_CONFIG, settings);
+        props.put(DeadLetterOnProcessingError.TOPICS_CONFIG, settings.deadLetterTopics());
         props.put(DeadLetterOnProcessingError.LISTENER_CONFIG, counts);
         counts.alsoNotify = alsoNotify;
         driver = new TopologyTestDriver(OfferTopology.build(settings, decodingWith == null ? registry : decodingWith,
