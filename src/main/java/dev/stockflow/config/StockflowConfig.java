@@ -51,6 +51,11 @@ public final class StockflowConfig extends AbstractConfig {
     public static final int HTTP_PORT_DEFAULT = 8080;
     private static final String HTTP_PORT_DOC = "Port of the HTTP API (offers, health, metrics); 0 picks a free one.";
 
+    public static final String STATIC_MEMBERSHIP_CONFIG = "static.membership";
+    private static final String STATIC_MEMBERSHIP_DOC = "Join the consumer group as a static member named after this "
+            + "instance (application.server, else host and http.port), so a restarted instance gets its partitions "
+            + "back at once without a rebalance. Two live instances must never share application.server.";
+
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of the RocksDB state; empty: Kafka Streams' default "
             + "(/tmp/kafka-streams). Give each instance its own persistent directory in production.";
@@ -169,6 +174,7 @@ public final class StockflowConfig extends AbstractConfig {
                         APPLICATION_SERVER_DOC)
                 .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, ConfigDef.Range.between(0, 65_535),
                         Importance.HIGH, HTTP_PORT_DOC)
+                .define(STATIC_MEMBERSHIP_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, STATIC_MEMBERSHIP_DOC)
                 .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH, STATE_DIR_DOC)
                 .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, EXACTLY_ONCE_V2,
                         ConfigDef.ValidString.in(EXACTLY_ONCE_V2, AT_LEAST_ONCE), Importance.MEDIUM,

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -167,14 +166,12 @@ public final class StockflowProcessor implements AutoCloseable {
 
     /**
      * A dynamic member leaves the consumer group when it stops, so that its partitions move to the other
-     * instances at once instead of after the session timeout. A static member ({@code group.instance.id}, as
-     * the Helm chart sets from the pod name) stays: it is expected back under the same id, and its
-     * partitions wait for it without a rebalance.
+     * instances at once instead of after the session timeout. A static member (see {@link InstanceIdentity})
+     * stays: it is expected back under the same id, and its partitions wait for it without a rebalance.
      */
     private static CloseOptions.GroupMembershipOperation membershipOnClose(final StockflowConfig config) {
-        final boolean staticMember = config.kafkaClientSettings().keySet().stream()
-                .anyMatch(key -> key.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
-        return staticMember ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+        return InstanceIdentity.groupInstanceId(config).isPresent()
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
                 : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
     }
 

@@ -66,6 +66,10 @@ public final class StreamsProperties {
         putConsumerDefault(props, user, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
 
         props.putAll(user);
+        // After the user's settings: a group.instance.id of theirs is kept as they wrote it.
+        InstanceIdentity.groupInstanceId(config).filter(id -> InstanceIdentity.userGroupInstanceId(config).isEmpty())
+                .ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                        id));
         return props;
     }
 
