@@ -7,9 +7,8 @@ import dev.stockflow.topology.ProcessingListener;
 import dev.stockflow.topology.TopologySettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Histogram;
 
 /**
  * Stockflow's own meters, registered up front so every series exists (at 0) from the start:
@@ -20,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code stockflow_snapshot_latency_seconds}, a histogram of the time from an event's record
  *       timestamp (its occurredAt when produced by feed or generate) to its snapshot's emission.</li>
  * </ul>
+ * The latency is a Prometheus histogram of seconds, registered with the Prometheus client itself: a Micrometer
+ * timer adds nanoseconds in a {@code long}, and events that are days old (a partner re-sending last quarter's
+ * feed) overflow it after a few thousand snapshots, turning {@code _sum} negative, and a Prometheus counter
+ * must never go down; a Micrometer distribution summary adds a {@code double} but rounds each value up to a
+ * whole unit before it picks the bucket. The client's histogram adds seconds in a {@code double} and buckets
+ * them as they are.
  * Counters are resolved into arrays once, so the per-event cost is an array index and an add.
  */
 public final class StockflowMetrics implements ProcessingListener {
@@ -28,7 +33,7 @@ public final class StockflowMetrics implements ProcessingListener {
     public static final String SNAPSHOTS = "stockflow.snapshots";
     public static final String TOMBSTONES = "stockflow.tombstones";
     public static final String DLQ = "stockflow.dlq";
-    public static final String SNAPSHOT_LATENCY = "stockflow.snapshot.latency";
+    public static final String SNAPSHOT_LATENCY_SECONDS = "stockflow_snapshot_latency_seconds";
     public static final String INVALID_OUTCOME = "invalid";
 
     private final Counter[][] outcomes = new Counter[Input.values().length][Outcome.values().length];
@@ -36,9 +41,9 @@ public final class StockflowMetrics implements ProcessingListener {
     private final Counter[] deadLetters = new Counter[RejectReason.values().length];
     private final Counter snapshots;
     private final Counter tombstones;
-    private final Timer latency;
+    private final Histogram latency;
 
-    public StockflowMetrics(final MeterRegistry registry, final TopologySettings settings) {
+    public StockflowMetrics(final PrometheusMeterRegistry registry, final TopologySettings settings) {
         for (final Input input : Input.values()) {
             final String topic = settings.topicOf(input);
             for (final Outcome outcome : Outcome.values()) {
@@ -52,13 +57,11 @@ public final class StockflowMetrics implements ProcessingListener {
         }
         snapshots = Counter.builder(SNAPSHOTS).description("Snapshots emitted").register(registry);
         tombstones = Counter.builder(TOMBSTONES).description("Tombstones emitted for offers gone").register(registry);
-        latency = Timer.builder(SNAPSHOT_LATENCY)
-                .description("Time from an event's record timestamp to the emission of its snapshot")
-                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1),
-                        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
-                        Duration.ofMinutes(1), Duration.ofMinutes(5))
-                .register(registry);
+        latency = Histogram.builder().name(SNAPSHOT_LATENCY_SECONDS)
+                .help("Time from an event's record timestamp to the emission of its snapshot")
+                .classicOnly().withoutExemplars()
+                .classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 300)
+                .register(registry.getPrometheusRegistry());
     }
 
     private static Counter events(final MeterRegistry registry, final String topic, final String outcome) {
@@ -80,7 +83,7 @@ public final class StockflowMetrics implements ProcessingListener {
     @Override
     public void onSnapshot(final long latencyMs) {
         snapshots.increment();
-        latency.record(Math.max(latencyMs, 0L), TimeUnit.MILLISECONDS);
+        latency.observe(Math.max(latencyMs, 0L) / 1000.0);
     }
 
     @Override

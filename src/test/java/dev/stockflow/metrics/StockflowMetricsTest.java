@@ -1,11 +1,13 @@
 package dev.stockflow.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.stockflow.deadletter.RejectReason;
 import dev.stockflow.offer.Outcome;
 import dev.stockflow.offer.Input;
 import dev.stockflow.topology.TopologySettings;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +62,34 @@ class StockflowMetricsTest {
     }
 
     @Test
+    void shouldKeepTheLatencySumGrowingForEventsDaysOld() {
+        // Given: 4,000 snapshots of events 90 days old, 2.7e19 ns in all: more than a long holds
+        final long ninetyDaysMs = Duration.ofDays(90).toMillis();
+
+        // When
+        for (int i = 0; i < 4_000; i++) {
+            metrics.onSnapshot(ninetyDaysMs);
+        }
+
+        // Then
+        final double sum = sampleValue(registry.scrape(), "stockflow_snapshot_latency_seconds_sum");
+        assertThat(sum).isCloseTo(4_000 * ninetyDaysMs / 1000.0, within(1.0));
+        assertThat(registry.scrape()).contains("stockflow_snapshot_latency_seconds_count 4000")
+                .contains("stockflow_snapshot_latency_seconds_bucket{le=\"+Inf\"} 4000");
+    }
+
+    @Test
     void shouldIncludeJvmAndProcessMetrics() {
         // When
         final String scrape = registry.scrape();
 
         // Then
         assertThat(scrape).contains("jvm_memory_used_bytes").contains("process_cpu_usage");
+    }
+
+    private static double sampleValue(final String scrape, final String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
     }
 }
