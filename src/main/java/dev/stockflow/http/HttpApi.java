@@ -27,6 +27,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** Marks a lookup another instance routed here, so it is answered locally and never bounces. */
     static final String FORWARDED_HEADER = "X-Stockflow-Forwarded";
+    private static final String STATE_SUFFIX = "/state";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String JSON = "application/json";
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
@@ -108,20 +109,34 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private void offer(final HttpExchange exchange, final String rawIds) throws IOException {
+    /**
+     * {@code /offers/{partnerId}/{sku}} for the snapshot, {@code /offers/{partnerId}/{sku}/state} for the stored
+     * state. A sku holding '/' is percent-encoded (%2F), so a raw path ending in "/state" is always the state view.
+     */
+    private void offer(final HttpExchange exchange, final String rawPath) throws IOException {
+        final boolean stateView = rawPath.endsWith(STATE_SUFFIX);
+        final String rawIds = stateView ? rawPath.substring(0, rawPath.length() - STATE_SUFFIX.length()) : rawPath;
         final OfferPath ids = OfferPath.parse(rawIds);
         if (ids.error() != null) {
             respond(exchange, 400, JSON, error(ids.error()));
             return;
         }
         final boolean forwarded = exchange.getRequestHeaders().containsKey(FORWARDED_HEADER);
-        final OfferLookup lookup = lookups.lookup(ids.partnerId(), ids.sku(), forwarded);
+        final OfferLookup lookup = stateView ? lookups.lookupState(ids.partnerId(), ids.sku(), forwarded)
+                : lookups.lookup(ids.partnerId(), ids.sku(), forwarded);
+        answer(exchange, ids, lookup, stateView, "/offers/" + rawPath);
+    }
+
+    private void answer(final HttpExchange exchange, final OfferPath ids, final OfferLookup lookup,
+                        final boolean stateView, final String rawPath) throws IOException {
         if (lookup instanceof OfferLookup.Found found) {
-            respond(exchange, 200, JSON, SnapshotJson.write(found.snapshot()));
+            respond(exchange, 200, JSON, stateView
+                    ? OfferStateJson.write(found.offerKey(), found.offer(), lookups.instance())
+                    : SnapshotJson.write(found.snapshot()));
         } else if (lookup instanceof OfferLookup.NotFound) {
             respond(exchange, 404, JSON, error("offer " + ids.partnerId() + ":" + ids.sku() + " is unknown"));
         } else if (lookup instanceof OfferLookup.OwnedElsewhere owner) {
-            forward(exchange, owner, "/offers/" + rawIds);
+            forward(exchange, owner, rawPath);
         } else {
             respond(exchange, 503, JSON, error(((OfferLookup.NotReady) lookup).reason()));
         }

@@ -24,4 +24,7 @@ public interface OfferLookups {
      * @param localOnly as for {@link #lookup}
      */
     OfferLookup lookupState(String partnerId, String sku, boolean localOnly);
+
+    /** This instance as the others reach it ({@code application.server}), to say who answered. */
+    String instance();
 }

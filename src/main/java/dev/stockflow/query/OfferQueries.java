@@ -76,4 +76,9 @@ public final class OfferQueries implements OfferLookups {
         final boolean known = offer != null && (!listedOnly || offer.state().isListed());
         return known ? new OfferLookup.Found(offerKey, offer, rules) : new OfferLookup.NotFound();
     }
+
+    @Override
+    public String instance() {
+        return self.host() + ":" + self.port();
+    }
 }

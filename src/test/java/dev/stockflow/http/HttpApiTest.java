@@ -62,6 +62,69 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldAnswerTheStoredStateWithVersionsPriceHistoryAndWhoAnswered() throws Exception {
+        // Given: stock at one location, two prices on one channel, and a stale stock update after them
+        final StoredOffer offer = listedWith(5);
+        offer.state().apply(new OfferEvent.PriceChange("p1", "zalando-de", "EUR", 12_999L, null, T0 + 1), T0 + 1,
+                RULES);
+        offer.state().apply(new OfferEvent.PriceChange("p2", "zalando-de", "EUR", 12_999L, 9_999L, T0 + 2), T0 + 2,
+                RULES);
+        final FakeLookups lookups = new FakeLookups(localOnly -> new OfferLookup.Found("brand-1:SKU-1", offer, RULES));
+        final HttpApi api = start(lookups);
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU-1/state");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        final JsonNode state = json.readTree(response.body());
+        assertThat(state.get("answeredBy").asText()).isEqualTo("fake-instance:8080");
+        assertThat(state.get("listed").asBoolean()).isTrue();
+        assertThat(state.get("delisting").isNull()).isTrue();
+        assertThat(state.at("/locations/0/quantity").asInt()).isEqualTo(5);
+        assertThat(state.at("/locations/0/version/eventId").asText()).isEqualTo("e1");
+        assertThat(state.at("/locations/0/version/occurredAt").asLong()).isEqualTo(T0);
+        assertThat(state.at("/prices/0/version/eventId").asText()).isEqualTo("p2");
+        assertThat(state.at("/prices/0/effectivePrice").asLong()).isEqualTo(9_999L);
+        assertThat(state.at("/prices/0/history")).extracting(point -> point.get("effectivePrice").asLong())
+                .containsExactly(12_999L, 9_999L);
+        assertThat(lookups.asked).containsExactly("state:brand-1|SKU-1|local=false");
+    }
+
+    @Test
+    void shouldShowTheRememberedDelistingOfAnOfferThatIsGone() throws Exception {
+        // Given
+        final StoredOffer offer = listedWith(5);
+        offer.state().apply(new OfferEvent.Delisting("d1", T0 + 10), T0 + 10, RULES);
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.Found("brand-1:SKU-1", offer, RULES)));
+
+        // When
+        final JsonNode state = json.readTree(get(api, "/offers/brand-1/SKU-1/state").body());
+
+        // Then
+        assertThat(state.get("listed").asBoolean()).isFalse();
+        assertThat(state.get("locations")).isEmpty();
+        assertThat(state.at("/delisting/eventId").asText()).isEqualTo("d1");
+        assertThat(state.at("/delisting/occurredAt").asLong()).isEqualTo(T0 + 10);
+    }
+
+    @Test
+    void shouldForwardAStateLookupToTheOwnerAndAnswerNotFoundForAnUnknownOffer() throws Exception {
+        // Given
+        final FakeLookups ownerLookups = new FakeLookups(localOnly -> new OfferLookup.NotFound());
+        final HttpApi owner = start(ownerLookups);
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.OwnedElsewhere("127.0.0.1",
+                owner.port())));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/SKU%2Fstate/state");
+
+        // Then: the owner was asked for the state of sku 'SKU/state', and its 404 is passed on
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(ownerLookups.asked).containsExactly("state:brand-1|SKU/state|local=true");
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownOffer() throws Exception {
         // Given
         final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
@@ -260,7 +323,13 @@ class HttpApiTest {
 
         @Override
         public OfferLookup lookupState(final String partnerId, final String sku, final boolean localOnly) {
-            throw new AssertionError("the snapshot lookup must not ask for the stored state");
+            asked.add("state:" + partnerId + "|" + sku + "|local=" + localOnly);
+            return answer.apply(localOnly);
+        }
+
+        @Override
+        public String instance() {
+            return "fake-instance:8080";
         }
     }
 }
