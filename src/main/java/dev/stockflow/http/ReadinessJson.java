@@ -18,8 +18,10 @@ import java.util.OptionalLong;
  *               "partitions":[{"store":"offer-state","topicPartition":"stockflow-offer-state-changelog-0",
  *                              "restored":60000,"remaining":190000}, ...]}}
  * }</pre>
- * Without a restoration the body is {@code {"status":"<state>"}} alone. Counts are of the partitions still
- * restoring; remaining counts changelog offsets (an upper bound on the records); the rate is over the last
+ * Without a restoration the body is {@code {"status":"<state>"}} alone. The counts and the partitions are those
+ * of each store's current restoration: its partitions that started restoring since it last had none restoring,
+ * those already restored included (remaining 0), so that a partition that finishes does not take its records out
+ * of the totals. Remaining counts changelog offsets (an upper bound on the records); the rate is over the last
  * seconds; {@code recordsPerSecond} and {@code etaSeconds} are {@code null} while they cannot be measured.
  */
 final class ReadinessJson {
@@ -62,7 +64,7 @@ final class ReadinessJson {
             json.writeNullField("etaSeconds");
         }
         json.writeArrayFieldStart("partitions");
-        for (final PartitionProgress partition : restore.restoringPartitions()) {
+        for (final PartitionProgress partition : restore.currentPartitions()) {
             json.writeStartObject();
             json.writeStringField("store", partition.store());
             json.writeStringField("topicPartition", partition.topicPartition());

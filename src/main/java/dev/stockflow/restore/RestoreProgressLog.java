@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RestoreProgressLog implements AutoCloseable {
 
-    /** At most this long between two progress lines of a restoration (SPEC: at least every 10 seconds). */
+    /** At most this long between two progress lines of a restoration. */
     public static final Duration INTERVAL = Duration.ofSeconds(10);
     static final Duration TICK = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(RestoreProgressLog.class);
@@ -68,9 +68,10 @@ public final class RestoreProgressLog implements AutoCloseable {
     }
 
     private static void log(final StoreProgress store) {
-        LOG.info("Restoring store {}: {} partition(s), {} records restored, {} remaining, {} records/s, ETA {}",
-                store.store(), store.partitions(), store.restoredRecords(), store.remainingRecords(),
-                rate(store.recordsPerSecond()), eta(store.etaSeconds()));
+        LOG.info("Restoring store {}: {} of {} partition(s) restoring, {} records restored, {} remaining, "
+                        + "{} records/s, ETA {}", store.store(), store.restoringPartitions(), store.partitions().size(),
+                store.restoredRecords(), store.remainingRecords(), rate(store.recordsPerSecond()),
+                eta(store.etaSeconds()));
     }
 
     private static String rate(final double perSecond) {

@@ -9,7 +9,8 @@ import java.util.OptionalLong;
  *
  * @param partitions           every changelog partition tracked since it last started restoring here: those still
  *                             restoring and those done (remaining 0), ordered by store, topic and partition
- * @param stores               the stores with partitions still restoring, by name; empty when nothing restores
+ * @param stores               the stores with partitions still restoring, by name, each with its current
+ *                             restoration; empty when nothing restores
  * @param totalRestoredRecords records restored into any store since the process started (only ever grows)
  */
 public record RestoreStatus(List<PartitionProgress> partitions, List<StoreProgress> stores,
@@ -28,12 +29,12 @@ public record RestoreStatus(List<PartitionProgress> partitions, List<StoreProgre
         return !stores.isEmpty();
     }
 
-    /** The partitions still restoring, in the order of {@link #partitions()}. */
-    public List<PartitionProgress> restoringPartitions() {
-        return partitions.stream().filter(PartitionProgress::restoring).toList();
+    /** The partitions of the current restorations of the stores still restoring, those already done included. */
+    public List<PartitionProgress> currentPartitions() {
+        return stores.stream().flatMap(store -> store.partitions().stream()).toList();
     }
 
-    /** Records restored so far into the partitions still restoring. */
+    /** Records restored so far in the current restorations. */
     public long restoredRecords() {
         return stores.stream().mapToLong(StoreProgress::restoredRecords).sum();
     }

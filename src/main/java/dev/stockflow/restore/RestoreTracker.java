@@ -39,11 +39,29 @@ public final class RestoreTracker implements StateRestoreListener {
 
     private final LongSupplier nanoClock;
     private final Map<Changelog, ChangelogRestore> partitions = new HashMap<>();
-    private final Map<String, RestoreRate> rates = new HashMap<>();
+    private final Map<String, StoreRestoration> stores = new HashMap<>();
     private long totalRestored;
 
     /** The key of a tracked partition: a store and its changelog partition. */
     private record Changelog(String store, TopicPartition partition) {
+    }
+
+    /**
+     * A store's current restoration: it begins when a partition of the store starts restoring while none is, and
+     * takes in every partition that starts before the store has none restoring again.
+     */
+    private static final class StoreRestoration {
+        private final RestoreRate rate = new RestoreRate();
+        private long sinceNanos;
+
+        void begin(final long nowNanos) {
+            sinceNanos = nowNanos;
+            rate.restart(nowNanos);
+        }
+
+        boolean includes(final ChangelogRestore restore) {
+            return restore.startedNanos() >= sinceNanos;
+        }
     }
 
     public RestoreTracker() {
@@ -74,9 +92,10 @@ public final class RestoreTracker implements StateRestoreListener {
     }
 
     private synchronized ChangelogRestore started(final Changelog changelog, final ChangelogRestore restore) {
-        final RestoreRate rate = rates.computeIfAbsent(changelog.store(), store -> new RestoreRate());
+        final StoreRestoration store = stores.computeIfAbsent(changelog.store(), name -> new StoreRestoration());
+        partitions.remove(changelog);
         if (!restoring(changelog.store())) {
-            rate.restart(restore.startedNanos());
+            store.begin(restore.startedNanos());
         }
         partitions.put(changelog, restore);
         return restore;
@@ -97,7 +116,7 @@ public final class RestoreTracker implements StateRestoreListener {
         final ChangelogRestore restore = partitions.get(changelog);
         if (restore != null) {
             final long moved = restore.batchRestored(batchEndOffset, records);
-            rates.get(changelog.store()).advance(nanoClock.getAsLong(), moved);
+            stores.get(changelog.store()).rate.advance(nanoClock.getAsLong(), moved);
         }
         totalRestored += records;
     }
@@ -143,21 +162,30 @@ public final class RestoreTracker implements StateRestoreListener {
     /** Where restoration stands now. */
     public synchronized RestoreStatus status() {
         final List<PartitionProgress> views = new ArrayList<>(partitions.size());
-        final Map<String, List<PartitionProgress>> restoringByStore = new TreeMap<>();
+        final Map<String, List<PartitionProgress>> current = new TreeMap<>();
         partitions.forEach((changelog, restore) -> {
             final PartitionProgress view = restore.view(changelog.store(), changelog.partition().topic(),
                     changelog.partition().partition());
             views.add(view);
-            if (view.restoring()) {
-                restoringByStore.computeIfAbsent(view.store(), store -> new ArrayList<>()).add(view);
+            if (stores.get(changelog.store()).includes(restore)) {
+                current.computeIfAbsent(changelog.store(), store -> new ArrayList<>()).add(view);
             }
         });
         views.sort(ORDER);
+        return new RestoreStatus(views, restoringStores(current), totalRestored);
+    }
+
+    /** The current restorations of the stores that still have a partition restoring. */
+    private List<StoreProgress> restoringStores(final Map<String, List<PartitionProgress>> current) {
         final long now = nanoClock.getAsLong();
-        final List<StoreProgress> stores = new ArrayList<>(restoringByStore.size());
-        restoringByStore.forEach((store, restoring) ->
-                stores.add(StoreProgress.of(store, restoring, rates.get(store).perSecond(now))));
-        return new RestoreStatus(views, stores, totalRestored);
+        final List<StoreProgress> restoring = new ArrayList<>(current.size());
+        current.forEach((store, views) -> {
+            if (views.stream().anyMatch(PartitionProgress::restoring)) {
+                views.sort(ORDER);
+                restoring.add(new StoreProgress(store, views, stores.get(store).rate.perSecond(now)));
+            }
+        });
+        return restoring;
     }
 
     private boolean restoring(final String store) {

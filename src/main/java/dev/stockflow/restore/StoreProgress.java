@@ -4,32 +4,38 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * One store's restoration over its changelog partitions that are still restoring.
+ * One store's current restoration: the changelog partitions that started restoring since the store last had
+ * none restoring, those already restored included (with nothing remaining), so that a partition that finishes
+ * does not take its records out of the totals while the others restore.
  *
  * @param store            the state store
- * @param partitions       how many of its changelog partitions are still restoring
- * @param restoredRecords  records restored so far into those partitions
- * @param remainingRecords what is left of them, in changelog offsets (see {@link PartitionProgress})
+ * @param partitions       its partitions in the current restoration, ordered by topic and partition
  * @param recordsPerSecond the store's recent restore rate in changelog offsets per second (see
  *                         {@link RestoreRate}), or NaN while it cannot be measured yet
  */
-public record StoreProgress(String store, int partitions, long restoredRecords, long remainingRecords,
-                            double recordsPerSecond) {
+public record StoreProgress(String store, List<PartitionProgress> partitions, double recordsPerSecond) {
 
-    /** Sums the partitions (all of the same store, all restoring) under the store's recent rate. */
-    static StoreProgress of(final String store, final List<PartitionProgress> restoring,
-                            final double recordsPerSecond) {
-        long restored = 0;
-        long remaining = 0;
-        for (final PartitionProgress partition : restoring) {
-            restored += partition.restoredRecords();
-            remaining += partition.remainingRecords();
-        }
-        return new StoreProgress(store, restoring.size(), restored, remaining, recordsPerSecond);
+    public StoreProgress {
+        partitions = List.copyOf(partitions);
+    }
+
+    /** How many of the partitions are still restoring. */
+    public int restoringPartitions() {
+        return (int) partitions.stream().filter(PartitionProgress::restoring).count();
+    }
+
+    /** Records restored so far in the current restoration. */
+    public long restoredRecords() {
+        return partitions.stream().mapToLong(PartitionProgress::restoredRecords).sum();
+    }
+
+    /** What is left of it, in changelog offsets (see {@link PartitionProgress}). */
+    public long remainingRecords() {
+        return partitions.stream().mapToLong(PartitionProgress::remainingRecords).sum();
     }
 
     /** The time left at the recent rate; empty while the rate is unknown or nothing moves. */
     public OptionalLong etaSeconds() {
-        return Eta.seconds(remainingRecords, recordsPerSecond);
+        return Eta.seconds(remainingRecords(), recordsPerSecond);
     }
 }

@@ -230,12 +230,16 @@ class HttpApiTest {
 
     @Test
     void shouldAnswerNotReadyWithTheRestoreProgressWhileAStoreRestores() throws Exception {
-        // Given: two partitions restoring at 1,500 offsets per second, a third one done
-        final RestoreStatus restoring = new RestoreStatus(List.of(
+        // Given: two partitions restoring at 1,500 offsets per second, a third one of the same restoration done,
+        // and a fourth restored earlier
+        final List<PartitionProgress> current = List.of(
                 new PartitionProgress("offer-state", "app-offer-state-changelog", 0, 4_000, 6_000, true),
                 new PartitionProgress("offer-state", "app-offer-state-changelog", 1, 2_000, 3_000, true),
-                new PartitionProgress("offer-state", "app-offer-state-changelog", 2, 7_000, 0, false)),
-                List.of(new StoreProgress("offer-state", 2, 6_000, 9_000, 1_500.4)), 13_000);
+                new PartitionProgress("offer-state", "app-offer-state-changelog", 2, 1_000, 0, false));
+        final PartitionProgress earlier = new PartitionProgress("offer-state", "app-offer-state-changelog", 3, 7_000,
+                0, false);
+        final RestoreStatus restoring = new RestoreStatus(List.of(current.get(0), current.get(1), current.get(2),
+                earlier), List.of(new StoreProgress("offer-state", current, 1_500.4)), 14_000);
         final HttpApi api = start("RUNNING", restoring);
 
         // When: Kafka Streams says RUNNING, but a store still restores
@@ -244,20 +248,23 @@ class HttpApiTest {
         // Then
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"RUNNING\","
-                + "\"restoring\":{\"restoredRecords\":6000,\"remainingRecords\":9000,\"recordsPerSecond\":1500,"
+                + "\"restoring\":{\"restoredRecords\":7000,\"remainingRecords\":9000,\"recordsPerSecond\":1500,"
                 + "\"etaSeconds\":6,\"partitions\":["
                 + "{\"store\":\"offer-state\",\"topicPartition\":\"app-offer-state-changelog-0\",\"restored\":4000,"
                 + "\"remaining\":6000},"
                 + "{\"store\":\"offer-state\",\"topicPartition\":\"app-offer-state-changelog-1\",\"restored\":2000,"
-                + "\"remaining\":3000}]}}");
+                + "\"remaining\":3000},"
+                + "{\"store\":\"offer-state\",\"topicPartition\":\"app-offer-state-changelog-2\",\"restored\":1000,"
+                + "\"remaining\":0}]}}");
     }
 
     @Test
     void shouldAnswerNullForARateAndEstimateNotKnownYet() throws Exception {
         // Given
-        final RestoreStatus justStarted = new RestoreStatus(List.of(
-                new PartitionProgress("offer-state", "app-offer-state-changelog", 0, 0, 500, true)),
-                List.of(new StoreProgress("offer-state", 1, 0, 500, Double.NaN)), 0);
+        final PartitionProgress partition = new PartitionProgress("offer-state", "app-offer-state-changelog", 0, 0,
+                500, true);
+        final RestoreStatus justStarted = new RestoreStatus(List.of(partition),
+                List.of(new StoreProgress("offer-state", List.of(partition), Double.NaN)), 0);
         final HttpApi api = start("REBALANCING", justStarted);
 
         // When

@@ -78,9 +78,10 @@ class RestoreMetricsTest {
 
     /** Partition 0 still restoring, partition 1 done. */
     private static RestoreStatus restoring(final long restored, final long remaining, final long doneRecords) {
-        return new RestoreStatus(List.of(
+        final List<PartitionProgress> partitions = List.of(
                 new PartitionProgress("offer-state", CHANGELOG, 0, restored, remaining, true),
-                new PartitionProgress("offer-state", CHANGELOG, 1, doneRecords, 0, false)),
-                List.of(new StoreProgress("offer-state", 1, restored, remaining, 100)), restored + doneRecords);
+                new PartitionProgress("offer-state", CHANGELOG, 1, doneRecords, 0, false));
+        return new RestoreStatus(partitions, List.of(new StoreProgress("offer-state", partitions, 100)),
+                restored + doneRecords);
     }
 }

@@ -50,12 +50,12 @@ class RestoreProgressLogTest {
 
         // Then: at the first tick, the 11th and the 21st
         assertThat(log.messages()).containsExactly(
-                "Restoring store offer-state: 1 partition(s), 2000 records restored, 198000 remaining, "
-                        + "2000 records/s, ETA 99 s",
-                "Restoring store offer-state: 1 partition(s), 22000 records restored, 178000 remaining, "
-                        + "2000 records/s, ETA 89 s",
-                "Restoring store offer-state: 1 partition(s), 42000 records restored, 158000 remaining, "
-                        + "2000 records/s, ETA 79 s");
+                "Restoring store offer-state: 1 of 1 partition(s) restoring, 2000 records restored, "
+                        + "198000 remaining, 2000 records/s, ETA 99 s",
+                "Restoring store offer-state: 1 of 1 partition(s) restoring, 22000 records restored, "
+                        + "178000 remaining, 2000 records/s, ETA 89 s",
+                "Restoring store offer-state: 1 of 1 partition(s) restoring, 42000 records restored, "
+                        + "158000 remaining, 2000 records/s, ETA 79 s");
     }
 
     @Test
@@ -67,8 +67,8 @@ class RestoreProgressLogTest {
         progress.tick();
 
         // Then
-        assertThat(log.messages()).containsExactly("Restoring store offer-state: 1 partition(s), 0 records restored,"
-                + " 1000 remaining, unknown records/s, ETA unknown");
+        assertThat(log.messages()).containsExactly("Restoring store offer-state: 1 of 1 partition(s) restoring, "
+                + "0 records restored, 1000 remaining, unknown records/s, ETA unknown");
     }
 
     @Test
@@ -87,8 +87,8 @@ class RestoreProgressLogTest {
 
         // Then
         assertThat(log.messages()).hasSize(2);
-        assertThat(log.messages().get(1)).startsWith("Restoring store offer-state: 1 partition(s), 0 records restored,"
-                + " 500 remaining");
+        assertThat(log.messages().get(1)).startsWith("Restoring store offer-state: 1 of 1 partition(s) restoring, "
+                + "0 records restored, 500 remaining");
     }
 
     private void tickEverySecondFor(final Duration duration) {

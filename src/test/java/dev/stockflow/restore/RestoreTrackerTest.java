@@ -129,8 +129,8 @@ class RestoreTrackerTest {
     }
 
     @Test
-    void shouldSumTheRestoringPartitionsPerStoreInOrder() {
-        // Given
+    void shouldSumEachStoresCurrentRestorationInOrder() {
+        // Given: three partitions of one store (one of them already restored) and one of another store
         tracker.onRestoreStart(P1, STORE, 0, 300);
         tracker.onRestoreStart(P0, STORE, 0, 200);
         tracker.onRestoreStart(new TopicPartition("app-other-changelog", 0), "other", 0, 50);
@@ -141,16 +141,53 @@ class RestoreTrackerTest {
         // When
         final RestoreStatus status = tracker.status();
 
-        // Then: the restored partition is listed with nothing remaining, but counts no more
+        // Then: the restored partition still counts in its store's restoration, with nothing remaining
         assertThat(status.partitions()).extracting(PartitionProgress::topicPartition).containsExactly(
                 "app-offer-state-changelog-0", "app-offer-state-changelog-1", "app-offer-state-changelog-2",
                 "app-other-changelog-0");
-        assertThat(status.restoringPartitions()).hasSize(3);
+        assertThat(status.currentPartitions()).isEqualTo(status.partitions());
         assertThat(status.stores()).extracting(StoreProgress::store).containsExactly("offer-state", "other");
-        assertThat(status.stores().get(0).partitions()).isEqualTo(2);
-        assertThat(status.stores().get(0).restoredRecords()).isEqualTo(100);
-        assertThat(status.stores().get(0).remainingRecords()).isEqualTo(400);
+        final StoreProgress offers = status.stores().get(0);
+        assertThat(offers.partitions()).hasSize(3);
+        assertThat(offers.restoringPartitions()).isEqualTo(2);
+        assertThat(offers.restoredRecords()).isEqualTo(110);
+        assertThat(offers.remainingRecords()).isEqualTo(400);
+        assertThat(status.restoredRecords()).isEqualTo(110);
         assertThat(status.remainingRecords()).isEqualTo(450);
+    }
+
+    @Test
+    void shouldKeepAFinishedPartitionsRecordsInTheTotalsUntilTheStoreIsRestored() {
+        // Given
+        tracker.onRestoreStart(P0, STORE, 0, 100);
+        tracker.onRestoreStart(P1, STORE, 0, 100);
+        tracker.onBatchRestored(P0, STORE, 99, 100);
+        tracker.onBatchRestored(P1, STORE, 49, 50);
+
+        // When
+        tracker.onRestoreEnd(P0, STORE, 100);
+
+        // Then
+        assertThat(tracker.status().restoredRecords()).isEqualTo(150);
+        assertThat(tracker.status().remainingRecords()).isEqualTo(50);
+    }
+
+    @Test
+    void shouldLeaveAnEarlierRestorationOutOfANewOne() {
+        // Given: partition 0 restored, and nothing restoring for a while
+        tracker.onRestoreStart(P0, STORE, 0, 100);
+        tracker.onBatchRestored(P0, STORE, 99, 100);
+        tracker.onRestoreEnd(P0, STORE, 100);
+        advance(Duration.ofMinutes(5));
+
+        // When: partition 1 is assigned here and restores
+        tracker.onRestoreStart(P1, STORE, 0, 40);
+
+        // Then
+        final RestoreStatus status = tracker.status();
+        assertThat(status.currentPartitions()).extracting(PartitionProgress::partition).containsExactly(1);
+        assertThat(status.restoredRecords()).isZero();
+        assertThat(status.partitions()).as("still exported with nothing remaining").hasSize(2);
     }
 
     @Test
@@ -255,10 +292,10 @@ class RestoreTrackerTest {
 
             // Then
             assertThat(log.messages()).containsExactly(
-                    "Restoring store offer-state from changelog partition app-offer-state-changelog-0: offsets 0 to 500,"
-                            + " 500 records at most",
-                    "Restored store offer-state from changelog partition app-offer-state-changelog-0: 480 records in"
-                            + " 1500 ms");
+                    "Restoring store offer-state from changelog partition app-offer-state-changelog-0: "
+                            + "offsets 0 to 500, 500 records at most",
+                    "Restored store offer-state from changelog partition app-offer-state-changelog-0: "
+                            + "480 records in 1500 ms");
         }
     }
 

@@ -85,8 +85,8 @@ class RestoreVisibilityIT {
                 assertThat(restoring.get("/offers/brand-1/SKU-0").statusCode()).as("a lookup while restoring")
                         .isEqualTo(503);
                 await("a progress line").atMost(PATIENCE).untilAsserted(() -> assertThat(progressLog.messages())
-                        .anyMatch(line -> line.startsWith("Restoring store offer-state: " + PARTITIONS
-                                + " partition(s), " + OFFERS + " records restored")));
+                        .anyMatch(line -> line.startsWith("Restoring store offer-state: " + PARTITIONS + " of "
+                                + PARTITIONS + " partition(s) restoring, " + OFFERS + " records restored")));
                 assertThat(partitionLog.messages()).anyMatch(line -> line.startsWith(
                         "Restoring store offer-state from changelog partition " + changelog + "-0"));
 
@@ -108,7 +108,8 @@ class RestoreVisibilityIT {
                 for (int partition = 0; partition < PARTITIONS; partition++) {
                     assertThat(remainingGauge(restoring, changelog, partition)).isZero();
                 }
-                assertThat(restoring.get("/metrics").body()).contains("stockflow_restore_records_total " + 2.0 * OFFERS);
+                assertThat(restoring.get("/metrics").body())
+                        .contains("stockflow_restore_records_total " + 2.0 * OFFERS);
                 assertThat(partitionLog.messages()).filteredOn(line -> line.startsWith("Restored store offer-state"))
                         .hasSize(PARTITIONS);
                 final HttpResponse<String> lookup = restoring.get("/offers/brand-1/SKU-" + (2 * OFFERS - 1));
