@@ -14,6 +14,7 @@ final class ChangelogRestore {
     private final long startOffset;
     private final long endOffset;
     private final long startedNanos;
+    private final int restoration;
     private long nextOffset;
     private long restoredRecords;
     private boolean done;
@@ -21,11 +22,13 @@ final class ChangelogRestore {
     /**
      * @param startOffset the first offset to restore
      * @param endOffset   the end offset (exclusive) Kafka Streams restores up to
+     * @param restoration which of its store's restorations it belongs to
      */
-    ChangelogRestore(final long startOffset, final long endOffset, final long startedNanos) {
+    ChangelogRestore(final long startOffset, final long endOffset, final long startedNanos, final int restoration) {
         this.startOffset = startOffset;
         this.endOffset = endOffset;
         this.startedNanos = startedNanos;
+        this.restoration = restoration;
         this.nextOffset = startOffset;
     }
 
@@ -61,6 +64,10 @@ final class ChangelogRestore {
 
     long startedNanos() {
         return startedNanos;
+    }
+
+    int restoration() {
+        return restoration;
     }
 
     boolean restoring() {

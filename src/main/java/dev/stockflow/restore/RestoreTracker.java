@@ -47,20 +47,16 @@ public final class RestoreTracker implements StateRestoreListener {
     }
 
     /**
-     * A store's current restoration: it begins when a partition of the store starts restoring while none is, and
-     * takes in every partition that starts before the store has none restoring again.
+     * A store's restorations: the current one begins when a partition of the store starts restoring while none is,
+     * and takes in every partition that starts before the store has none restoring again.
      */
     private static final class StoreRestoration {
         private final RestoreRate rate = new RestoreRate();
-        private long sinceNanos;
+        private int current;
 
-        void begin(final long nowNanos) {
-            sinceNanos = nowNanos;
+        int begin(final long nowNanos) {
             rate.restart(nowNanos);
-        }
-
-        boolean includes(final ChangelogRestore restore) {
-            return restore.startedNanos() >= sinceNanos;
+            return ++current;
         }
     }
 
@@ -77,8 +73,8 @@ public final class RestoreTracker implements StateRestoreListener {
     public void onRestoreStart(final TopicPartition topicPartition, final String storeName, final long startingOffset,
                                final long endingOffset) {
         try {
-            final ChangelogRestore restore = started(new Changelog(storeName, topicPartition),
-                    new ChangelogRestore(startingOffset, endingOffset, nanoClock.getAsLong()));
+            final ChangelogRestore restore = started(new Changelog(storeName, topicPartition), startingOffset,
+                    endingOffset);
             if (restore.hadWork()) {
                 LOG.info("Restoring store {} from changelog partition {}: offsets {} to {}, {} records at most",
                         storeName, topicPartition, startingOffset, endingOffset, restore.remainingRecords());
@@ -91,12 +87,14 @@ public final class RestoreTracker implements StateRestoreListener {
         }
     }
 
-    private synchronized ChangelogRestore started(final Changelog changelog, final ChangelogRestore restore) {
+    /** A partition (re)starts restoring: it joins its store's current restoration, or begins a new one. */
+    private synchronized ChangelogRestore started(final Changelog changelog, final long startOffset,
+                                                  final long endOffset) {
+        final long now = nanoClock.getAsLong();
         final StoreRestoration store = stores.computeIfAbsent(changelog.store(), name -> new StoreRestoration());
         partitions.remove(changelog);
-        if (!restoring(changelog.store())) {
-            store.begin(restore.startedNanos());
-        }
+        final int restoration = restoring(changelog.store()) ? store.current : store.begin(now);
+        final ChangelogRestore restore = new ChangelogRestore(startOffset, endOffset, now, restoration);
         partitions.put(changelog, restore);
         return restore;
     }
@@ -167,7 +165,7 @@ public final class RestoreTracker implements StateRestoreListener {
             final PartitionProgress view = restore.view(changelog.store(), changelog.partition().topic(),
                     changelog.partition().partition());
             views.add(view);
-            if (stores.get(changelog.store()).includes(restore)) {
+            if (restore.restoration() == stores.get(changelog.store()).current) {
                 current.computeIfAbsent(changelog.store(), store -> new ArrayList<>()).add(view);
             }
         });
@@ -175,7 +173,10 @@ public final class RestoreTracker implements StateRestoreListener {
         return new RestoreStatus(views, restoringStores(current), totalRestored);
     }
 
-    /** The current restorations of the stores that still have a partition restoring. */
+    /**
+     * The current restorations of the stores that still have a partition restoring (a partition always restores
+     * within its store's current restoration: a new one begins only when none restores).
+     */
     private List<StoreProgress> restoringStores(final Map<String, List<PartitionProgress>> current) {
         final long now = nanoClock.getAsLong();
         final List<StoreProgress> restoring = new ArrayList<>(current.size());

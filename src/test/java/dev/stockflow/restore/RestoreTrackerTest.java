@@ -348,6 +348,10 @@ class RestoreTrackerTest {
                 while (updating.get()) {
                     final RestoreStatus status = shared.status();
                     assertThat(status.remainingRecords()).isBetween(0L, threads * batches * 10L);
+                    assertThat(status.restoring()).as("restoring exactly while a partition restores")
+                            .isEqualTo(status.partitions().stream().anyMatch(PartitionProgress::restoring));
+                    assertThat(status.currentPartitions()).containsAll(status.partitions().stream()
+                            .filter(PartitionProgress::restoring).toList());
                     reads++;
                 }
                 return reads;
