@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stockflow.query.OfferLookup;
 import dev.stockflow.query.OfferLookups;
+import dev.stockflow.restore.RestoreStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -37,16 +38,20 @@ public final class HttpApi implements AutoCloseable {
     private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final OfferLookups lookups;
     private final Supplier<String> streamsState;
+    private final Supplier<RestoreStatus> restore;
     private final Supplier<String> metrics;
 
     /**
      * @param streamsState Kafka Streams' current state name; the instance is ready when it is RUNNING
+     * @param restore      where the restoration of this instance's state stores stands; while any restores, the
+     *                     instance is not ready, and says how far it is
      * @param metrics      the Prometheus text exposition
      */
     public HttpApi(final int port, final OfferLookups lookups, final Supplier<String> streamsState,
-                   final Supplier<String> metrics) throws IOException {
+                   final Supplier<RestoreStatus> restore, final Supplier<String> metrics) throws IOException {
         this.lookups = lookups;
         this.streamsState = streamsState;
+        this.restore = restore;
         this.metrics = metrics;
         this.server = HttpServer.create(new InetSocketAddress(port), 64);
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -94,10 +99,7 @@ public final class HttpApi implements AutoCloseable {
                 final boolean failed = "ERROR".equals(streamsState.get());
                 respond(exchange, failed ? 503 : 200, JSON, status(failed ? "ERROR" : "UP"));
             }
-            case "/health/ready" -> {
-                final String state = streamsState.get();
-                respond(exchange, "RUNNING".equals(state) ? 200 : 503, JSON, status(state));
-            }
+            case "/health/ready" -> ready(exchange);
             case "/metrics" -> respond(exchange, 200, PROMETHEUS, metrics.get().getBytes(StandardCharsets.UTF_8));
             default -> {
                 if (path.startsWith("/offers/")) {
@@ -107,6 +109,14 @@ public final class HttpApi implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Ready when Kafka Streams runs and no store of this instance is still restoring. */
+    private void ready(final HttpExchange exchange) throws IOException {
+        final String state = streamsState.get();
+        final RestoreStatus restoring = restore.get();
+        final boolean ready = "RUNNING".equals(state) && !restoring.restoring();
+        respond(exchange, ready ? 200 : 503, JSON, ReadinessJson.write(state, restoring));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.stockflow.metrics;
 
+import dev.stockflow.restore.RestoreStatus;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** The Prometheus registry of one Stockflow instance with JVM, process and Kafka Streams metrics bound. */
@@ -30,6 +32,7 @@ public final class MetricsRegistry implements AutoCloseable {
         return thread;
     });
     private KafkaStreamsMetrics streamsMetrics;
+    private volatile RestoreMetrics restoreMetrics;
 
     public MetricsRegistry() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -54,8 +57,17 @@ public final class MetricsRegistry implements AutoCloseable {
         streamsMetrics.bindTo(registry);
     }
 
-    /** The Prometheus text exposition of every meter. */
+    /** Exports Stockflow's own restoration progress ({@link RestoreMetrics}), as {@code status} reports it. */
+    public void bindRestore(final Supplier<RestoreStatus> status) {
+        restoreMetrics = new RestoreMetrics(registry, status);
+    }
+
+    /** The Prometheus text exposition of every meter, restoration progress as of now. */
     public String scrape() {
+        final RestoreMetrics restore = restoreMetrics;
+        if (restore != null) {
+            restore.refresh();
+        }
         return registry.scrape();
     }
 

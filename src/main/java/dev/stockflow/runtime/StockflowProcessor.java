@@ -6,6 +6,9 @@ import dev.stockflow.http.HttpApi;
 import dev.stockflow.metrics.MetricsRegistry;
 import dev.stockflow.metrics.StockflowMetrics;
 import dev.stockflow.query.OfferQueries;
+import dev.stockflow.restore.RestoreProgressLog;
+import dev.stockflow.restore.RestoreStatus;
+import dev.stockflow.restore.RestoreTracker;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryErrors;
 import dev.stockflow.serde.SchemaRegistryException;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Stockflow instance: topics checked and created, the topology running in Kafka Streams,
- * metrics bound, and the HTTP API serving lookups, health and metrics.
+ * metrics bound, state restoration tracked, and the HTTP API serving lookups, health and metrics.
  */
 public final class StockflowProcessor implements AutoCloseable {
 
@@ -39,17 +42,21 @@ public final class StockflowProcessor implements AutoCloseable {
     private final MetricsRegistry metrics;
     private final KafkaStreams streams;
     private final HttpApi http;
+    private final RestoreTracker restore;
+    private final RestoreProgressLog restoreLog;
     private final CountDownLatch terminated;
     private final CloseOptions.GroupMembershipOperation onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StockflowProcessor(final SchemaRegistryClient registry, final MetricsRegistry metrics,
-                               final KafkaStreams streams, final HttpApi http, final CountDownLatch terminated,
-                               final CloseOptions.GroupMembershipOperation onClose) {
+                               final KafkaStreams streams, final HttpApi http, final RestoreTracker restore,
+                               final CountDownLatch terminated, final CloseOptions.GroupMembershipOperation onClose) {
         this.registry = registry;
         this.metrics = metrics;
         this.streams = streams;
         this.http = http;
+        this.restore = restore;
+        this.restoreLog = RestoreProgressLog.start(restore::status);
         this.terminated = terminated;
         this.onClose = onClose;
     }
@@ -80,6 +87,32 @@ public final class StockflowProcessor implements AutoCloseable {
         final StockflowMetrics listener = new StockflowMetrics(metrics.registry(), settings);
         final KafkaStreams streams = new KafkaStreams(OfferTopology.build(settings, registry, listener),
                 StreamsProperties.of(config, listener, self));
+        final CountDownLatch terminated = watch(streams);
+        // Before start(): Kafka Streams takes the restore listener only then. Never Kafka's restore metrics
+        // (RestoreTracker says why).
+        final RestoreTracker restore = new RestoreTracker();
+        streams.setGlobalStateRestoreListener(restore);
+        metrics.bind(streams);
+        metrics.bindRestore(restore::status);
+        try {
+            final HttpApi http = new HttpApi(port, new OfferQueries(streams, self, settings.rules()),
+                    () -> streams.state().name(), restore::status, metrics::scrape);
+            streams.start();
+            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}", http.port(), self);
+            return new StockflowProcessor(registry, metrics, streams, http, restore, terminated,
+                    membershipOnClose(config));
+        } catch (final IOException e) {
+            streams.close(Duration.ZERO);
+            throw new UncheckedIOException("Cannot open the HTTP port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces a stream thread that fails and logs Kafka Streams' state changes.
+     *
+     * @return counted down when Kafka Streams stops for good (closed, or failed past recovery)
+     */
+    private static CountDownLatch watch(final KafkaStreams streams) {
         final CountDownLatch terminated = new CountDownLatch(1);
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("A stream thread failed; replacing it", exception);
@@ -91,17 +124,7 @@ public final class StockflowProcessor implements AutoCloseable {
                 terminated.countDown();
             }
         });
-        metrics.bind(streams);
-        try {
-            final HttpApi http = new HttpApi(port, new OfferQueries(streams, self, settings.rules()),
-                    () -> streams.state().name(), metrics::scrape);
-            streams.start();
-            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}", http.port(), self);
-            return new StockflowProcessor(registry, metrics, streams, http, terminated, membershipOnClose(config));
-        } catch (final IOException e) {
-            streams.close(Duration.ZERO);
-            throw new UncheckedIOException("Cannot open the HTTP port " + port + ": " + e.getMessage(), e);
-        }
+        return terminated;
     }
 
     /** Fails at start, not on the first snapshot, when the snapshot schema can be neither found nor registered. */
@@ -154,6 +177,11 @@ public final class StockflowProcessor implements AutoCloseable {
         return metrics;
     }
 
+    /** Where the restoration of this instance's state stores stands. */
+    public RestoreStatus restoreStatus() {
+        return restore.status();
+    }
+
     /**
      * Blocks until Kafka Streams stops for good (closed, or failed past recovery).
      *
@@ -188,6 +216,7 @@ public final class StockflowProcessor implements AutoCloseable {
         }
         LOG.info("Stopping Stockflow");
         http.close();
+        restoreLog.close();
         if (!streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(timeout))) {
             LOG.warn("Kafka Streams did not close within {}", timeout);
         }

@@ -10,6 +10,9 @@ import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.query.OfferLookup;
 import dev.stockflow.query.OfferLookups;
+import dev.stockflow.restore.PartitionProgress;
+import dev.stockflow.restore.RestoreStatus;
+import dev.stockflow.restore.StoreProgress;
 import dev.stockflow.state.StoredOffer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +32,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP side of offer lookups, on real HTTP servers with the lookups behind them faked. */
+/** The HTTP side of offer lookups and readiness, on real HTTP servers with the services behind them faked. */
 class HttpApiTest {
 
     private static final RuleSettings RULES = RuleSettings.DEFAULTS;
@@ -261,8 +265,90 @@ class HttpApiTest {
         assertThat(HttpApi.forwardUri("10.0.0.2", 8081, "/offers/a/b").getPort()).isEqualTo(8081);
     }
 
+    @Test
+    void shouldAnswerReadyWithTheStateAloneWhenKafkaStreamsRunsAndNothingRestores() throws Exception {
+        // Given
+        final HttpApi api = start("RUNNING", RestoreStatus.IDLE);
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/health/ready");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"RUNNING\"}");
+    }
+
+    @Test
+    void shouldAnswerNotReadyWhileKafkaStreamsIsNotRunning() throws Exception {
+        // Given
+        final HttpApi api = start("REBALANCING", RestoreStatus.IDLE);
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/health/ready");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"REBALANCING\"}");
+    }
+
+    @Test
+    void shouldAnswerNotReadyWithTheRestoreProgressWhileAStoreRestores() throws Exception {
+        // Given: two partitions restoring at 1,500 offsets per second, a third one of the same restoration done,
+        // and a fourth restored earlier
+        final List<PartitionProgress> current = List.of(
+                new PartitionProgress("offer-state", "app-offer-state-changelog", 0, 4_000, 6_000, true),
+                new PartitionProgress("offer-state", "app-offer-state-changelog", 1, 2_000, 3_000, true),
+                new PartitionProgress("offer-state", "app-offer-state-changelog", 2, 1_000, 0, false));
+        final PartitionProgress earlier = new PartitionProgress("offer-state", "app-offer-state-changelog", 3, 7_000,
+                0, false);
+        final RestoreStatus restoring = new RestoreStatus(List.of(current.get(0), current.get(1), current.get(2),
+                earlier), List.of(new StoreProgress("offer-state", current, 1_500.4)), 14_000);
+        final HttpApi api = start("RUNNING", restoring);
+
+        // When: Kafka Streams says RUNNING, but a store still restores
+        final HttpResponse<byte[]> response = get(api, "/health/ready");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"RUNNING\","
+                + "\"restoring\":{\"restoredRecords\":7000,\"remainingRecords\":9000,\"recordsPerSecond\":1500,"
+                + "\"etaSeconds\":6,\"partitions\":["
+                + "{\"store\":\"offer-state\",\"topicPartition\":\"app-offer-state-changelog-0\",\"restored\":4000,"
+                + "\"remaining\":6000},"
+                + "{\"store\":\"offer-state\",\"topicPartition\":\"app-offer-state-changelog-1\",\"restored\":2000,"
+                + "\"remaining\":3000},"
+                + "{\"store\":\"offer-state\",\"topicPartition\":\"app-offer-state-changelog-2\",\"restored\":1000,"
+                + "\"remaining\":0}]}}");
+    }
+
+    @Test
+    void shouldAnswerNullForARateAndEstimateNotKnownYet() throws Exception {
+        // Given
+        final PartitionProgress partition = new PartitionProgress("offer-state", "app-offer-state-changelog", 0, 0,
+                500, true);
+        final RestoreStatus justStarted = new RestoreStatus(List.of(partition),
+                List.of(new StoreProgress("offer-state", List.of(partition), Double.NaN)), 0);
+        final HttpApi api = start("REBALANCING", justStarted);
+
+        // When
+        final JsonNode body = json.readTree(get(api, "/health/ready").body());
+
+        // Then
+        assertThat(body.get("status").asText()).isEqualTo("REBALANCING");
+        assertThat(body.at("/restoring/remainingRecords").asLong()).isEqualTo(500);
+        assertThat(body.at("/restoring/recordsPerSecond").isNull()).isTrue();
+        assertThat(body.at("/restoring/etaSeconds").isNull()).isTrue();
+    }
+
     private HttpApi start(final OfferLookups lookups) throws IOException {
-        final HttpApi api = new HttpApi(0, lookups, () -> "RUNNING", () -> "");
+        final HttpApi api = new HttpApi(0, lookups, () -> "RUNNING", () -> RestoreStatus.IDLE, () -> "");
+        servers.add(api);
+        return api;
+    }
+
+    private HttpApi start(final String streamsState, final RestoreStatus restore) throws IOException {
+        final HttpApi api = new HttpApi(0, new FakeLookups(localOnly -> new OfferLookup.NotFound()),
+                () -> streamsState, () -> restore, () -> "");
         servers.add(api);
         return api;
     }

@@ -2,6 +2,7 @@ package dev.stockflow.testkit;
 
 import dev.stockflow.config.ConfigLoader;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.restore.RestoreStatus;
 import dev.stockflow.runtime.StockflowProcessor;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,6 +31,18 @@ public final class StockflowInstance implements AutoCloseable {
 
     /** Starts an instance and waits until Kafka Streams is RUNNING. */
     public static StockflowInstance start(final TestTopics topics, final Map<String, Object> extra) throws IOException {
+        final StockflowInstance instance = launch(topics, extra);
+        Awaitility.await("Kafka Streams RUNNING").atMost(Duration.ofSeconds(60))
+                .until(() -> instance.processor.streams().state() == KafkaStreams.State.RUNNING);
+        return instance;
+    }
+
+    /**
+     * Starts an instance without waiting for Kafka Streams to run, with a state directory of its own: a new
+     * instance of the same application restores its stores from the changelogs.
+     */
+    public static StockflowInstance launch(final TestTopics topics, final Map<String, Object> extra)
+            throws IOException {
         final int port = freePort();
         final Map<String, Object> settings = new HashMap<>(topics.settings());
         settings.put(StockflowConfig.HTTP_PORT_CONFIG, port);
@@ -39,10 +52,7 @@ public final class StockflowInstance implements AutoCloseable {
         settings.put("commit.interval.ms", 100);
         settings.putAll(extra);
         final StockflowConfig config = ConfigLoader.load(null, Map.of(), settings);
-        final StockflowInstance instance = new StockflowInstance(StockflowProcessor.start(config));
-        Awaitility.await("Kafka Streams RUNNING").atMost(Duration.ofSeconds(60))
-                .until(() -> instance.processor.streams().state() == KafkaStreams.State.RUNNING);
-        return instance;
+        return new StockflowInstance(StockflowProcessor.start(config));
     }
 
     public KafkaStreams streams() {
@@ -51,6 +61,10 @@ public final class StockflowInstance implements AutoCloseable {
 
     public int port() {
         return processor.httpPort();
+    }
+
+    public RestoreStatus restoreStatus() {
+        return processor.restoreStatus();
     }
 
     /** GET on this instance's HTTP API. */
