@@ -9,6 +9,11 @@ import dev.stockflow.query.OfferQueries;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryErrors;
 import dev.stockflow.serde.SchemaRegistryException;
+import dev.stockflow.status.ConsumerLag;
+import dev.stockflow.status.MeterTotals;
+import dev.stockflow.status.RestorationSource;
+import dev.stockflow.status.StatusSampler;
+import dev.stockflow.status.StatusSources;
 import dev.stockflow.topology.OfferTopology;
 import dev.stockflow.topology.TopologySettings;
 import java.io.IOException;
@@ -27,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Stockflow instance: topics checked and created, the topology running in Kafka Streams,
- * metrics bound, and the HTTP API serving lookups, health and metrics.
+ * metrics bound and sampled for the status page, and the HTTP API serving lookups, health, metrics and the
+ * status page.
  */
 public final class StockflowProcessor implements AutoCloseable {
 
@@ -39,17 +45,19 @@ public final class StockflowProcessor implements AutoCloseable {
     private final MetricsRegistry metrics;
     private final KafkaStreams streams;
     private final HttpApi http;
+    private final StatusSampler status;
     private final CountDownLatch terminated;
     private final CloseOptions.GroupMembershipOperation onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StockflowProcessor(final SchemaRegistryClient registry, final MetricsRegistry metrics,
-                               final KafkaStreams streams, final HttpApi http, final CountDownLatch terminated,
-                               final CloseOptions.GroupMembershipOperation onClose) {
+                               final KafkaStreams streams, final HttpApi http, final StatusSampler status,
+                               final CountDownLatch terminated, final CloseOptions.GroupMembershipOperation onClose) {
         this.registry = registry;
         this.metrics = metrics;
         this.streams = streams;
         this.http = http;
+        this.status = status;
         this.terminated = terminated;
         this.onClose = onClose;
     }
@@ -92,16 +100,33 @@ public final class StockflowProcessor implements AutoCloseable {
             }
         });
         metrics.bind(streams);
+        final StatusSampler status = statusSampler(settings, metrics, listener, streams, self);
         try {
             final HttpApi http = new HttpApi(port, new OfferQueries(streams, self, settings.rules()),
-                    () -> streams.state().name(), metrics::scrape);
+                    () -> streams.state().name(), metrics::scrape, status::report);
             streams.start();
-            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}", http.port(), self);
-            return new StockflowProcessor(registry, metrics, streams, http, terminated, membershipOnClose(config));
+            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}; status page at "
+                    + "http://localhost:{}/", http.port(), self, http.port());
+            return new StockflowProcessor(registry, metrics, streams, http, status, terminated,
+                    membershipOnClose(config));
         } catch (final IOException e) {
+            status.close();
             streams.close(Duration.ZERO);
             throw new UncheckedIOException("Cannot open the HTTP port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The status page's figures, sampled once a second on a thread of their own from Stockflow's counters and the
+     * Kafka clients' metrics (consumer lag), never on a stream thread.
+     */
+    private static StatusSampler statusSampler(final TopologySettings settings, final MetricsRegistry metrics,
+                                               final StockflowMetrics listener, final KafkaStreams streams,
+                                               final HostInfo self) {
+        // Restoration is not tracked here yet: the page says so rather than show "nothing restoring".
+        return new StatusSampler(new StatusSources(self.host() + ":" + self.port(), () -> streams.state().name(),
+                new MeterTotals(metrics.registry(), listener),
+                new ConsumerLag(streams::metrics, settings.inputTopicNames()), RestorationSource.UNTRACKED)).start();
     }
 
     /** Fails at start, not on the first snapshot, when the snapshot schema can be neither found nor registered. */
@@ -188,6 +213,7 @@ public final class StockflowProcessor implements AutoCloseable {
         }
         LOG.info("Stopping Stockflow");
         http.close();
+        status.close();
         if (!streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(timeout))) {
             LOG.warn("Kafka Streams did not close within {}", timeout);
         }
