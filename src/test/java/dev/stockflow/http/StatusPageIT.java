@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,8 @@ class StatusPageIT {
             // Given: an offer to look up, a steady feed of other offers, and one record that is no Avro
             final Instant now = Instant.now();
             topics.send(new StockUpdate("boots-1", "acme", "BOOTS,BLACK/44", "berlin", 13, now));
-            topics.send(new PriceUpdate("boots-2", "acme", "BOOTS,BLACK/44", "zalando-de", "EUR", 12_999L, 8_999L, now));
+            topics.send(new PriceUpdate("boots-2", "acme", "BOOTS,BLACK/44", "zalando-de", "EUR", 12_999L, 8_999L,
+                    now));
             feed.start();
             topics.sendRaw(topics.stockTopic(), "acme:BAD-1".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
 
@@ -80,33 +82,37 @@ class StatusPageIT {
 
             // Then: the figures arrive and move
             final WebDriverWait wait = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
-            wait.until(page -> "RUNNING".equals(text(page, "state")));
-            wait.until(page -> number(page, "events-rate") > 0 && number(page, "snapshots-total") > 0);
+            until(wait, "state RUNNING", page -> "RUNNING".equals(text(page, "state")));
+            until(wait, "events and snapshots",
+                    page -> number(page, "events-rate") > 0 && number(page, "snapshots-total") > 0);
             final long eventsSeen = (long) number(browser, "events-total");
-            wait.until(page -> number(page, "events-total") > eventsSeen);
-            wait.until(page -> "1".equals(cell(page, "dead-letters-undecodable", "total")));
-            wait.until(page -> page.findElements(By.cssSelector("#lag .chip")).size() == 9);
-            wait.until(page -> number(page, "outcome-changed", "total") > 0);
-            wait.until(page -> !text(page, "latency-p50").startsWith("\u2013"));
-            wait.until(page -> chartHasLine(page, "chart"));
+            until(wait, "more events than " + eventsSeen, page -> number(page, "events-total") > eventsSeen);
+            until(wait, "one undecodable dead letter",
+                    page -> "1".equals(cell(page, "dead-letters-undecodable", "total")));
+            until(wait, "the lag of 9 input partitions",
+                    page -> page.findElements(By.cssSelector("#lag .chip")).size() == 9);
+            until(wait, "changed events", page -> number(page, "outcome-changed", "total") > 0);
+            until(wait, "a latency median", page -> !text(page, "latency-p50").startsWith("\u2013"));
+            until(wait, "the events line in the chart", page -> chartHasLine(page, "chart"));
             assertThat(text(browser, "instance")).isEqualTo("localhost:" + instance.port());
             assertThat(text(browser, "restoration")).isEqualTo("Not tracked by this instance.");
 
             // And: typing an offer key into the lookup box shows its snapshot
             browser.findElement(By.id("lookup-key")).sendKeys("acme:BOOTS,BLACK/44");
             browser.findElement(By.id("lookup-button")).click();
-            wait.until(page -> text(page, "lookup-status").contains("13 units"));
+            until(wait, "the looked-up offer", page -> text(page, "lookup-status").contains("13 units"));
             assertThat(text(browser, "lookup-status")).startsWith("acme:BOOTS,BLACK/44").contains("available");
             assertThat(text(browser, "lookup-json")).contains("\"sku\": \"BOOTS,BLACK/44\"")
                     .contains("\"totalQuantity\": 13").contains("\"effectivePrice\": 8999");
-            assertThat(text(browser, "lookup-summary")).contains("berlin").contains("zalando-de").contains("\u20ac89.99");
+            assertThat(text(browser, "lookup-summary")).contains("berlin").contains("zalando-de")
+                    .contains("\u20ac89.99");
             assertThat(browser.getCurrentUrl()).endsWith("#acme%3ABOOTS%2CBLACK%2F44");
 
             // And: an unknown offer says so
             browser.findElement(By.id("lookup-key")).clear();
             browser.findElement(By.id("lookup-key")).sendKeys("acme:NOPE-1");
             browser.findElement(By.id("lookup-button")).click();
-            wait.until(page -> text(page, "lookup-status").contains("unknown or delisted"));
+            until(wait, "an unknown offer", page -> text(page, "lookup-status").contains("unknown or delisted"));
             assertNoScriptOrPolicyErrors();
         }
     }
@@ -122,12 +128,12 @@ class StatusPageIT {
             // When
             browser.get("http://localhost:" + server.getAddress().getPort() + "/");
             final WebDriverWait wait = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
-            wait.until(page -> page.findElement(By.id("token-box")).isDisplayed());
+            until(wait, "the token box", page -> page.findElement(By.id("token-box")).isDisplayed());
             browser.findElement(By.id("token-input")).sendKeys(TOKEN);
             browser.findElement(By.id("token-button")).click();
 
             // Then: the figures, fetched with the token, which stays in this tab only
-            wait.until(page -> "stockflow-1:8080".equals(text(page, "instance")));
+            until(wait, "figures fetched with the token", page -> "stockflow-1:8080".equals(text(page, "instance")));
             assertThat(browser.findElement(By.id("token-box")).isDisplayed()).isFalse();
             assertThat(text(browser, "events-rate")).isEqualTo("153");
             assertThat(text(browser, "restoration-eta")).isEqualTo("12 s");
@@ -175,6 +181,12 @@ class StatusPageIT {
         assertThat(problems).isEmpty();
     }
 
+    /** Polls until {@code condition} holds, or fails at the deadline naming what it waited for. */
+    private static void until(final WebDriverWait wait, final String what,
+                              final Function<WebDriver, Boolean> condition) {
+        wait.withMessage(() -> "waiting for " + what).until(condition);
+    }
+
     private static String text(final WebDriver page, final String id) {
         return page.findElement(By.id(id)).getText().trim();
     }
@@ -197,13 +209,15 @@ class StatusPageIT {
         return digits.matches("[0-9]+(\\.[0-9]+)?") ? Double.parseDouble(digits) : -1;
     }
 
-    /** Whether the canvas shows some of the events line (the page draws it in #2563eb). */
+    /** Whether the canvas shows some of the events line (the page draws it in #2563eb, on top of the others). */
     private static boolean chartHasLine(final WebDriver page, final String id) {
         return Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
                 "var c = document.getElementById(arguments[0]);"
                         + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                         + "for (var i = 0; i < d.length; i += 4) {"
-                        + "  if (d[i] === 37 && d[i + 1] === 99 && d[i + 2] === 235 && d[i + 3] === 255) { return true; }"
+                        + "  if (d[i] === 37 && d[i + 1] === 99 && d[i + 2] === 235 && d[i + 3] === 255) {"
+                        + "    return true;"
+                        + "  }"
                         + "}"
                         + "return false;", id));
     }
@@ -225,7 +239,8 @@ class StatusPageIT {
         void start() {
             pacer.scheduleAtFixedRate(() -> {
                 final long n = sent.incrementAndGet();
-                topics.send(new StockUpdate("feed-" + n, "acme", "SKU-" + n % 20, "berlin", (int) (n % 7), Instant.now()));
+                topics.send(new StockUpdate("feed-" + n, "acme", "SKU-" + n % 20, "berlin", (int) (n % 7),
+                        Instant.now()));
             }, 0, 20, TimeUnit.MILLISECONDS);
         }
 

@@ -18,7 +18,8 @@ class StatusPageTest {
     void shouldLoadNothingFromAnotherServer() {
         // Then: no absolute URL anywhere, so no src, href, fetch or CSS url() can leave this server
         assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
-                .doesNotContain("//cdn").doesNotContainIgnoringCase("<script src").doesNotContainIgnoringCase("@import");
+                .doesNotContain("//cdn").doesNotContainIgnoringCase("<script src")
+                .doesNotContainIgnoringCase("@import");
         final Matcher references = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
         while (references.find()) {
             assertThat(references.group(1)).as("a reference in the page").doesNotContain("//");
