@@ -190,11 +190,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void printExamples(final PrintWriter out, final int port, final String offerKey, final String hotOffer) {
         out.println();
-        out.println("Stockflow is running. Try:");
+        out.println("Stockflow is running. Watch it live on its status page (refreshes itself every second):");
+        out.println("  http://localhost:" + port + "/");
+        out.println("Try:");
         out.println("  curl -s http://localhost:" + port + offerPath(offerKey));
         out.println("  curl -s http://localhost:" + port + "/metrics | grep '^stockflow_'");
         out.println("  curl -s http://localhost:" + port + "/health/ready");
-        // Not as a fourth curl: the feed delists its offers now and then, and a printed command must work.
+        // Not as a curl of its own: the feed delists its offers now and then, and a printed command must work.
         out.println("The synthetic feed's hottest offer, " + hotOffer + ", changes several times a second;");
         out.println("look it up the same way (" + offerPath(hotOffer) + "), though the feed delists it now and then.");
         out.println();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stockflow.query.OfferLookup;
 import dev.stockflow.query.OfferLookups;
 import dev.stockflow.restore.RestoreStatus;
+import dev.stockflow.status.StatusReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stockflow's HTTP API on the JDK's built-in server: offer lookups (routed to the owning instance),
- * health, and Prometheus metrics. Handlers only translate between HTTP and the services behind them.
+ * health, Prometheus metrics, and the live status page with its figures. Handlers only translate between HTTP
+ * and the services behind them.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -40,19 +42,23 @@ public final class HttpApi implements AutoCloseable {
     private final Supplier<String> streamsState;
     private final Supplier<RestoreStatus> restore;
     private final Supplier<String> metrics;
+    private final Supplier<StatusReport> status;
 
     /**
      * @param streamsState Kafka Streams' current state name; the instance is ready when it is RUNNING
      * @param restore      where the restoration of this instance's state stores stands; while any restores, the
      *                     instance is not ready, and says how far it is
      * @param metrics      the Prometheus text exposition
+     * @param status       the status page's figures as last sampled (cheap: sampling is not done per request)
      */
     public HttpApi(final int port, final OfferLookups lookups, final Supplier<String> streamsState,
-                   final Supplier<RestoreStatus> restore, final Supplier<String> metrics) throws IOException {
+                   final Supplier<RestoreStatus> restore, final Supplier<String> metrics,
+                   final Supplier<StatusReport> status) throws IOException {
         this.lookups = lookups;
         this.streamsState = streamsState;
         this.restore = restore;
         this.metrics = metrics;
+        this.status = status;
         this.server = HttpServer.create(new InetSocketAddress(port), 64);
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
             final Thread thread = new Thread(runnable, "stockflow-http");
@@ -101,6 +107,11 @@ public final class HttpApi implements AutoCloseable {
             }
             case "/health/ready" -> ready(exchange);
             case "/metrics" -> respond(exchange, 200, PROMETHEUS, metrics.get().getBytes(StandardCharsets.UTF_8));
+            case "/" -> statusPage(exchange);
+            case "/status" -> {
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                respond(exchange, 200, JSON, StatusJson.write(status.get()));
+            }
             default -> {
                 if (path.startsWith("/offers/")) {
                     offer(exchange, path.substring("/offers/".length()));
@@ -166,6 +177,12 @@ public final class HttpApi implements AutoCloseable {
             Thread.currentThread().interrupt();
             respond(exchange, 503, JSON, error("interrupted"));
         }
+    }
+
+    /** The status page's HTML holds no data (it fetches /status), so it may be served to anyone. */
+    private static void statusPage(final HttpExchange exchange) throws IOException {
+        StatusPage.HEADERS.forEach(exchange.getResponseHeaders()::set);
+        respond(exchange, 200, StatusPage.CONTENT_TYPE, StatusPage.html());
     }
 
     private static void respond(final HttpExchange exchange, final int status, final String contentType,

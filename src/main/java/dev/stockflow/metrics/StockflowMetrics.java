@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 
 /**
  * Stockflow's own meters, registered up front so every series exists (at 0) from the start:
@@ -89,5 +90,15 @@ public final class StockflowMetrics implements ProcessingListener {
     @Override
     public void onTombstone() {
         tombstones.increment();
+    }
+
+    /**
+     * The latency histogram's buckets as of now (seconds; counts per bucket, not cumulative), for the status
+     * page's percentiles over a recent window. Read it once a second at most: the client briefly buffers
+     * observations while it copies the buckets.
+     */
+    public ClassicHistogramBuckets latencyBuckets() {
+        final var points = latency.collect().getDataPoints();
+        return points.isEmpty() ? ClassicHistogramBuckets.EMPTY : points.get(0).getClassicBuckets();
     }
 }

@@ -6,18 +6,26 @@ import dev.stockflow.http.HttpApi;
 import dev.stockflow.metrics.MetricsRegistry;
 import dev.stockflow.metrics.StockflowMetrics;
 import dev.stockflow.query.OfferQueries;
+import dev.stockflow.restore.PartitionProgress;
 import dev.stockflow.restore.RestoreProgressLog;
 import dev.stockflow.restore.RestoreStatus;
 import dev.stockflow.restore.RestoreTracker;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryErrors;
 import dev.stockflow.serde.SchemaRegistryException;
+import dev.stockflow.status.ConsumerLag;
+import dev.stockflow.status.MeterTotals;
+import dev.stockflow.status.RestorationFigures;
+import dev.stockflow.status.RestorationSource;
+import dev.stockflow.status.StatusSampler;
+import dev.stockflow.status.StatusSources;
 import dev.stockflow.topology.OfferTopology;
 import dev.stockflow.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
@@ -30,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Stockflow instance: topics checked and created, the topology running in Kafka Streams,
- * metrics bound, state restoration tracked, and the HTTP API serving lookups, health and metrics.
+ * metrics bound and sampled for the status page, state restoration tracked, and the HTTP API serving lookups,
+ * health, metrics and the status page.
  */
 public final class StockflowProcessor implements AutoCloseable {
 
@@ -44,12 +53,14 @@ public final class StockflowProcessor implements AutoCloseable {
     private final HttpApi http;
     private final RestoreTracker restore;
     private final RestoreProgressLog restoreLog;
+    private final StatusSampler status;
     private final CountDownLatch terminated;
     private final CloseOptions.GroupMembershipOperation onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StockflowProcessor(final SchemaRegistryClient registry, final MetricsRegistry metrics,
                                final KafkaStreams streams, final HttpApi http, final RestoreTracker restore,
+                               final StatusSampler status,
                                final CountDownLatch terminated, final CloseOptions.GroupMembershipOperation onClose) {
         this.registry = registry;
         this.metrics = metrics;
@@ -57,6 +68,7 @@ public final class StockflowProcessor implements AutoCloseable {
         this.http = http;
         this.restore = restore;
         this.restoreLog = RestoreProgressLog.start(restore::status);
+        this.status = status;
         this.terminated = terminated;
         this.onClose = onClose;
     }
@@ -94,14 +106,17 @@ public final class StockflowProcessor implements AutoCloseable {
         streams.setGlobalStateRestoreListener(restore);
         metrics.bind(streams);
         metrics.bindRestore(restore::status);
+        final StatusSampler status = statusSampler(settings, metrics, listener, streams, self, restore);
         try {
             final HttpApi http = new HttpApi(port, new OfferQueries(streams, self, settings.rules()),
-                    () -> streams.state().name(), restore::status, metrics::scrape);
+                    () -> streams.state().name(), restore::status, metrics::scrape, status::report);
             streams.start();
-            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}", http.port(), self);
-            return new StockflowProcessor(registry, metrics, streams, http, restore, terminated,
+            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}; status page at "
+                    + "http://localhost:{}/", http.port(), self, http.port());
+            return new StockflowProcessor(registry, metrics, streams, http, restore, status, terminated,
                     membershipOnClose(config));
         } catch (final IOException e) {
+            status.close();
             streams.close(Duration.ZERO);
             throw new UncheckedIOException("Cannot open the HTTP port " + port + ": " + e.getMessage(), e);
         }
@@ -125,6 +140,26 @@ public final class StockflowProcessor implements AutoCloseable {
             }
         });
         return terminated;
+    }
+
+    /**
+     * The status page's figures, sampled once a second on a thread of their own from Stockflow's counters and the
+     * Kafka clients' metrics (consumer lag), never on a stream thread.
+     */
+    private static StatusSampler statusSampler(final TopologySettings settings, final MetricsRegistry metrics,
+                                               final StockflowMetrics listener, final KafkaStreams streams,
+                                               final HostInfo self, final RestoreTracker restore) {
+        final RestorationSource restoration = () -> Optional.of(restorationOf(restore.status()));
+        return new StatusSampler(new StatusSources(self.host() + ":" + self.port(), () -> streams.state().name(),
+                new MeterTotals(metrics.registry(), listener),
+                new ConsumerLag(streams::metrics, settings.inputTopicNames()), restoration)).start();
+    }
+
+    /** The restore tracker's figures as the status page shows them: the store partitions still restoring. */
+    private static RestorationFigures restorationOf(final RestoreStatus status) {
+        return new RestorationFigures(status.restoring(), (int) status.currentPartitions().stream()
+                .filter(PartitionProgress::restoring).count(), status.restoredRecords(), status.remainingRecords(),
+                status.recordsPerSecond(), status.etaSeconds());
     }
 
     /** Fails at start, not on the first snapshot, when the snapshot schema can be neither found nor registered. */
@@ -217,6 +252,7 @@ public final class StockflowProcessor implements AutoCloseable {
         LOG.info("Stopping Stockflow");
         http.close();
         restoreLog.close();
+        status.close();
         if (!streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(timeout))) {
             LOG.warn("Kafka Streams did not close within {}", timeout);
         }

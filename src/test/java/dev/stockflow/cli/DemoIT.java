@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DemoIT {
 
     private static final Pattern FIRST_CURL = Pattern.compile("curl -s (http://localhost:\\d+/offers/\\S+)");
+    /** The status page's address, alone on the line after the one that announces it. */
+    private static final Pattern STATUS_PAGE = Pattern.compile("status page[^\\n]*\\n\\s+(http://localhost:\\d+/)\\s*\\n");
     private static final Pattern METRICS_CURL = Pattern.compile("curl -s (http://localhost:\\d+/metrics)");
 
     @RegisterExtension
@@ -38,11 +40,20 @@ class DemoIT {
         final String metricsUrl = first(METRICS_CURL, console.out());
         final HttpResponse<String> offer = get(offerUrl);
         final HttpResponse<String> metrics = get(metricsUrl);
+        final String statusPageUrl = first(STATUS_PAGE, console.out());
+        final HttpResponse<String> statusPage = get(statusPageUrl);
+        final HttpResponse<String> status = get(statusPageUrl + "status");
 
         // Then: real answers while it runs, then a final summary and exit code 0
         assertThat(offer.statusCode()).isEqualTo(200);
         assertThat(offer.body()).contains("\"sku\":\"JACKET-42\"").contains("\"totalQuantity\":15");
         assertThat(metrics.body()).contains("stockflow_events_total");
+        assertThat(console.out().indexOf(statusPageUrl)).as("the status page is the first hint")
+                .isLessThan(console.out().indexOf(offerUrl));
+        assertThat(statusPage.statusCode()).isEqualTo(200);
+        assertThat(statusPage.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"state\":\"RUNNING\"").contains("\"eventsByOutcome\"");
         assertThat(demo.get(90, TimeUnit.SECONDS)).isZero();
         assertThat(console.out()).contains("Done: all 4000 events processed.");
     }

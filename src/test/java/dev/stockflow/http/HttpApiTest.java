@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -340,15 +341,134 @@ class HttpApiTest {
         assertThat(body.at("/restoring/etaSeconds").isNull()).isTrue();
     }
 
-    private HttpApi start(final OfferLookups lookups) throws IOException {
-        final HttpApi api = new HttpApi(0, lookups, () -> "RUNNING", () -> RestoreStatus.IDLE, () -> "");
+    private HttpApi start(final String streamsState, final RestoreStatus restore) throws IOException {
+        final HttpApi api = new HttpApi(0, new FakeLookups(localOnly -> new OfferLookup.NotFound()),
+                () -> streamsState, () -> restore, () -> "", StatusReports::sample);
         servers.add(api);
         return api;
     }
 
-    private HttpApi start(final String streamsState, final RestoreStatus restore) throws IOException {
+    @Test
+    void shouldAnswerTheStatusFiguresAsJson() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/status");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        final JsonNode status = json.readTree(response.body());
+        assertThat(status.get("instance").asText()).isEqualTo("stockflow-1:8080");
+        assertThat(status.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(status.get("time").asLong()).isEqualTo(StatusReports.TIME);
+        assertThat(status.at("/rates/windowSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(status.at("/rates/events").asDouble()).isEqualTo(153.033);
+        assertThat(fieldNames(status.at("/rates/eventsByOutcome")))
+                .containsExactly("changed", "unchanged", "stale", "duplicate", "invalid");
+        assertThat(status.at("/rates/eventsByOutcome/stale").asDouble()).isEqualTo(0.333);
+        assertThat(status.at("/rates/snapshots").asDouble()).isEqualTo(100.0);
+        assertThat(status.at("/rates/tombstones").asDouble()).isEqualTo(0.5);
+        assertThat(status.at("/rates/deadLetters").asDouble()).isEqualTo(0.2);
+        assertThat(status.at("/rates/deadLettersByCode/undecodable").asDouble()).isEqualTo(0.2);
+        assertThat(status.at("/totals/events").asLong()).isEqualTo(6_100);
+        assertThat(status.at("/totals/eventsByOutcome/changed").asLong()).isEqualTo(5_000);
+        assertThat(status.at("/totals/snapshots").asLong()).isEqualTo(4_000);
+        assertThat(status.at("/totals/tombstones").asLong()).isEqualTo(12);
+        assertThat(status.at("/totals/deadLetters").asLong()).isEqualTo(3);
+        assertThat(status.at("/totals/deadLettersByCode/undecodable").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldAnswerLagRestorationLatencyAndHistoryWithNullForWhatIsUnknown() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+
+        // When
+        final JsonNode status = json.readTree(get(api, "/status").body());
+
+        // Then
+        assertThat(status.at("/lag/total").asLong()).isEqualTo(42);
+        assertThat(status.at("/lag/partitions/0/topic").asText()).isEqualTo("stock-updates");
+        assertThat(status.at("/lag/partitions/0/partition").asInt()).isZero();
+        assertThat(status.at("/lag/partitions/0/lag").asLong()).isEqualTo(40);
+        assertThat(status.at("/lag/partitions/1/partition").asInt()).isEqualTo(1);
+        assertThat(status.at("/restoration/restoring").asBoolean()).isTrue();
+        assertThat(status.at("/restoration/partitions").asInt()).isEqualTo(2);
+        assertThat(status.at("/restoration/restoredRecords").asLong()).isEqualTo(1_000);
+        assertThat(status.at("/restoration/remainingRecords").asLong()).isEqualTo(3_000);
+        assertThat(status.at("/restoration/recordsPerSecond").asDouble()).isEqualTo(250.5);
+        assertThat(status.at("/restoration/etaSeconds").asLong()).isEqualTo(12);
+        assertThat(status.at("/latency/windowSeconds").asDouble()).isEqualTo(60.0);
+        assertThat(status.at("/latency/snapshots").asLong()).isEqualTo(2_400);
+        assertThat(status.at("/latency/p50Ms").asDouble()).isEqualTo(12.5);
+        assertThat(status.at("/latency/p90Ms").asDouble()).isEqualTo(48.25);
+        assertThat(status.at("/latency/p99Ms").isNull()).isTrue();
+        assertThat(status.at("/history/intervalSeconds").asInt()).isEqualTo(1);
+        assertThat(status.at("/history/points")).hasSize(2);
+        assertThat(status.at("/history/points/1/time").asLong()).isEqualTo(StatusReports.TIME);
+        assertThat(status.at("/history/points/1/events").asDouble()).isEqualTo(156.0);
+        assertThat(status.at("/history/points/1/snapshots").asDouble()).isEqualTo(101.0);
+        assertThat(status.at("/history/points/1/deadLetters").asDouble()).isEqualTo(1.0);
+        assertThat(status.at("/history/points/1/lag").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldAnswerNullRestorationWhileNothingTracksIt() throws Exception {
+        // Given
         final HttpApi api = new HttpApi(0, new FakeLookups(localOnly -> new OfferLookup.NotFound()),
-                () -> streamsState, () -> restore, () -> "");
+                () -> "RUNNING", () -> RestoreStatus.IDLE, () -> "", () -> StatusReports.sample(Optional.empty()));
+        servers.add(api);
+
+        // When
+        final JsonNode status = json.readTree(get(api, "/status").body());
+
+        // Then
+        assertThat(status.has("restoration")).isTrue();
+        assertThat(status.get("restoration").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldServeTheStatusPageAsHtmlThatMayRunOnlyItsOwnScriptAndTalkOnlyToThisServer() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+
+        // When
+        final HttpResponse<byte[]> response = get(api, "/");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        final String html = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<canvas id=\"chart\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'none'", "connect-src 'self'", StatusPage.hashOf(html, "script"),
+                        StatusPage.hashOf(html, "style"))
+                .doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void shouldStillAnswerNotFoundForOtherPaths() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+
+        // When / Then
+        assertThat(get(api, "/statuses").statusCode()).isEqualTo(404);
+        assertThat(get(api, "/index.html").statusCode()).isEqualTo(404);
+    }
+
+    private static List<String> fieldNames(final JsonNode object) {
+        final List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private HttpApi start(final OfferLookups lookups) throws IOException {
+        final HttpApi api = new HttpApi(0, lookups, () -> "RUNNING", () -> RestoreStatus.IDLE, () -> "",
+                StatusReports::sample);
         servers.add(api);
         return api;
     }

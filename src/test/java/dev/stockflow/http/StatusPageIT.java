@@ -1,0 +1,257 @@
+package dev.stockflow.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stockflow.avro.PriceUpdate;
+import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.testkit.HeadlessChromium;
+import dev.stockflow.testkit.KafkaTestCluster;
+import dev.stockflow.testkit.StockflowInstance;
+import dev.stockflow.testkit.TestTopics;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The status page in a real browser (headless Chromium): served by a running instance on a real broker while
+ * events keep coming, its figures move, and its lookup box finds an offer. Then, against a stand-in server that
+ * requires a token, the page asks for one and sends it as a bearer token.
+ */
+class StatusPageIT {
+
+    @RegisterExtension
+    static final KafkaTestCluster KAFKA = new KafkaTestCluster();
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String TOKEN = "s3cret-token";
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowMovingFiguresAndLookAnOfferUp() throws Exception {
+        try (TestTopics topics = new TestTopics(KAFKA, 3);
+             StockflowInstance instance = StockflowInstance.start(topics, Map.of());
+             Feed feed = new Feed(topics)) {
+            // Given: an offer to look up, a steady feed of other offers, and one record that is no Avro
+            final Instant now = Instant.now();
+            topics.send(new StockUpdate("boots-1", "acme", "BOOTS,BLACK/44", "berlin", 13, now));
+            topics.send(new PriceUpdate("boots-2", "acme", "BOOTS,BLACK/44", "zalando-de", "EUR", 12_999L, 8_999L,
+                    now));
+            feed.start();
+            topics.sendRaw(topics.stockTopic(), "acme:BAD-1".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+
+            // When
+            browser.get("http://localhost:" + instance.port() + "/");
+
+            // Then: the figures arrive and move
+            final WebDriverWait wait = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
+            until(wait, "state RUNNING", page -> "RUNNING".equals(text(page, "state")));
+            until(wait, "events and snapshots",
+                    page -> number(page, "events-rate") > 0 && number(page, "snapshots-total") > 0);
+            final long eventsSeen = (long) number(browser, "events-total");
+            until(wait, "more events than " + eventsSeen, page -> number(page, "events-total") > eventsSeen);
+            until(wait, "one undecodable dead letter",
+                    page -> "1".equals(cell(page, "dead-letters-undecodable", "total")));
+            until(wait, "the lag of 9 input partitions",
+                    page -> page.findElements(By.cssSelector("#lag .chip")).size() == 9);
+            until(wait, "changed events", page -> number(page, "outcome-changed", "total") > 0);
+            until(wait, "a latency median", page -> !text(page, "latency-p50").startsWith("\u2013"));
+            until(wait, "the events line in the chart", page -> chartHasLine(page, "chart"));
+            assertThat(text(browser, "instance")).isEqualTo("localhost:" + instance.port());
+            assertThat(text(browser, "restoration")).isEqualTo("Not tracked by this instance.");
+
+            // And: typing an offer key into the lookup box shows its snapshot
+            browser.findElement(By.id("lookup-key")).sendKeys("acme:BOOTS,BLACK/44");
+            browser.findElement(By.id("lookup-button")).click();
+            until(wait, "the looked-up offer", page -> text(page, "lookup-status").contains("13 units"));
+            assertThat(text(browser, "lookup-status")).startsWith("acme:BOOTS,BLACK/44").contains("available");
+            assertThat(text(browser, "lookup-json")).contains("\"sku\": \"BOOTS,BLACK/44\"")
+                    .contains("\"totalQuantity\": 13").contains("\"effectivePrice\": 8999");
+            assertThat(text(browser, "lookup-summary")).contains("berlin").contains("zalando-de")
+                    .contains("\u20ac89.99");
+            assertThat(browser.getCurrentUrl()).endsWith("#acme%3ABOOTS%2CBLACK%2F44");
+
+            // And: an unknown offer says so
+            browser.findElement(By.id("lookup-key")).clear();
+            browser.findElement(By.id("lookup-key")).sendKeys("acme:NOPE-1");
+            browser.findElement(By.id("lookup-button")).click();
+            until(wait, "an unknown offer", page -> text(page, "lookup-status").contains("unknown or delisted"));
+            assertNoScriptOrPolicyErrors();
+        }
+    }
+
+    @Test
+    void shouldAskForATokenOnA401AndSendItAsBearerToken() throws Exception {
+        // Given: a server with the real page whose /status wants a bearer token
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
+        final HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 8);
+        server.createContext("/", exchange -> serveWithToken(exchange, authorizations));
+        server.start();
+        try {
+            // When
+            browser.get("http://localhost:" + server.getAddress().getPort() + "/");
+            final WebDriverWait wait = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
+            until(wait, "the token box", page -> page.findElement(By.id("token-box")).isDisplayed());
+            browser.findElement(By.id("token-input")).sendKeys(TOKEN);
+            browser.findElement(By.id("token-button")).click();
+
+            // Then: the figures, fetched with the token, which stays in this tab only
+            until(wait, "figures fetched with the token", page -> "stockflow-1:8080".equals(text(page, "instance")));
+            assertThat(browser.findElement(By.id("token-box")).isDisplayed()).isFalse();
+            assertThat(text(browser, "events-rate")).isEqualTo("153");
+            assertThat(text(browser, "restoration-eta")).isEqualTo("12 s");
+            assertThat(authorizations).contains("Bearer " + TOKEN);
+            assertThat(browser.executeScript("return sessionStorage.getItem('stockflow.token')")).isEqualTo(TOKEN);
+            assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void serveWithToken(final HttpExchange exchange, final List<String> authorizations)
+            throws IOException {
+        try (exchange) {
+            final String path = exchange.getRequestURI().getPath();
+            final String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if ("/".equals(path)) {
+                StatusPage.HEADERS.forEach(exchange.getResponseHeaders()::set);
+                send(exchange, 200, StatusPage.CONTENT_TYPE, StatusPage.html());
+            } else if ("/status".equals(path) && ("Bearer " + TOKEN).equals(authorization)) {
+                authorizations.add(authorization);
+                send(exchange, 200, "application/json", StatusJson.write(StatusReports.sample()));
+            } else {
+                send(exchange, 401, "application/json", "{\"error\":\"a bearer token is needed\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static void send(final HttpExchange exchange, final int status, final String type, final byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The page's own script ran, and nothing it does was blocked by its Content Security Policy. */
+    private void assertNoScriptOrPolicyErrors() {
+        final List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
+                .toList();
+        assertThat(problems).isEmpty();
+    }
+
+    /** Polls until {@code condition} holds, or fails at the deadline naming what it waited for. */
+    private static void until(final WebDriverWait wait, final String what,
+                              final Function<WebDriver, Boolean> condition) {
+        wait.withMessage(() -> "waiting for " + what).until(condition);
+    }
+
+    private static String text(final WebDriver page, final String id) {
+        return page.findElement(By.id(id)).getText().trim();
+    }
+
+    private static String cell(final WebDriver page, final String rowId, final String cellClass) {
+        final List<WebElement> cells = page.findElements(By.cssSelector("#" + rowId + " td." + cellClass));
+        return cells.isEmpty() ? "" : cells.get(0).getText().trim();
+    }
+
+    private static double number(final WebDriver page, final String id) {
+        return parse(text(page, id));
+    }
+
+    private static double number(final WebDriver page, final String rowId, final String cellClass) {
+        return parse(cell(page, rowId, cellClass));
+    }
+
+    private static double parse(final String shown) {
+        final String digits = shown.replace(",", "");
+        return digits.matches("[0-9]+(\\.[0-9]+)?") ? Double.parseDouble(digits) : -1;
+    }
+
+    /** Whether the canvas shows some of the events line (the page draws it in #2563eb, on top of the others). */
+    private static boolean chartHasLine(final WebDriver page, final String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+                "var c = document.getElementById(arguments[0]);"
+                        + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + "for (var i = 0; i < d.length; i += 4) {"
+                        + "  if (d[i] === 37 && d[i + 1] === 99 && d[i + 2] === 235 && d[i + 3] === 255) {"
+                        + "    return true;"
+                        + "  }"
+                        + "}"
+                        + "return false;", id));
+    }
+
+    /** Keeps producing stock updates for twenty offers, fifty a second, until closed. */
+    private static final class Feed implements AutoCloseable {
+        private final TestTopics topics;
+        private final AtomicLong sent = new AtomicLong();
+        private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final Thread thread = new Thread(runnable, "status-page-it-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        Feed(final TestTopics topics) {
+            this.topics = topics;
+        }
+
+        void start() {
+            pacer.scheduleAtFixedRate(() -> {
+                final long n = sent.incrementAndGet();
+                topics.send(new StockUpdate("feed-" + n, "acme", "SKU-" + n % 20, "berlin", (int) (n % 7),
+                        Instant.now()));
+            }, 0, 20, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            pacer.shutdownNow();
+            try {
+                pacer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
