@@ -95,7 +95,7 @@ class StatusPageIT {
             until(wait, "a latency median", page -> !text(page, "latency-p50").startsWith("\u2013"));
             until(wait, "the events line in the chart", page -> chartHasLine(page, "chart"));
             assertThat(text(browser, "instance")).isEqualTo("localhost:" + instance.port());
-            assertThat(text(browser, "restoration")).isEqualTo("Not tracked by this instance.");
+            assertThat(text(browser, "restoration")).isEqualTo("Nothing to restore: every store is up to date.");
 
             // And: typing an offer key into the lookup box shows its snapshot
             browser.findElement(By.id("lookup-key")).sendKeys("acme:BOOTS,BLACK/44");
