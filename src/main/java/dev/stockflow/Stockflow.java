@@ -1,6 +1,7 @@
 package dev.stockflow;
 
 import dev.stockflow.cli.DemoCommand;
+import dev.stockflow.cli.DlqCommand;
 import dev.stockflow.cli.ExitCodes;
 import dev.stockflow.cli.FeedCommand;
 import dev.stockflow.cli.GenerateCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "Stockflow 0.1.0",
         description = "Turns partner stock and price feeds into one current snapshot per offer.",
         subcommands = {RunCommand.class, DemoCommand.class, FeedCommand.class, GenerateCommand.class,
-            ResetCommand.class, CommandLine.HelpCommand.class})
+            ResetCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
 public final class Stockflow implements Callable<Integer> {
 
     @CommandLine.Spec
