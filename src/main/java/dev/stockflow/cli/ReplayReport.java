@@ -25,9 +25,10 @@ final class ReplayReport {
         } else {
             from = range.resumed() ? "from where the last replay stopped" : "from the beginning (no replay before)";
         }
-        out.println((dryRun ? "Dry run: reading " : "Reading ") + range.topic() + " " + from + " up to its end now: "
-                + range.offsets() + " offsets on " + range.end().size() + " partitions (progress: consumer group "
-                + groupId + ").");
+        final int partitions = range.end().size();
+        out.println((dryRun ? "Dry run: reading " : "Reading ") + range.topic() + " (" + partitions
+                + (partitions == 1 ? " partition) " : " partitions) ") + from
+                + " up to its end now; the progress is kept in consumer group " + groupId + ".");
         out.flush();
     }
 

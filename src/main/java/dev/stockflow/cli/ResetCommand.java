@@ -46,7 +46,8 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Option(names = FORCE_OPTION,
             description = "Remove static members (stopped instances waiting out their session, 45 s by default) "
-                    + "from the consumer group first. Only when you are sure every instance is stopped.")
+                    + "from the consumer group first, then watch it for a few seconds: a member that comes back was "
+                    + "running, and the reset refuses. Only when you are sure every instance is stopped.")
     boolean forceRemoveStaticMembers;
 
     @Spec
@@ -95,12 +96,15 @@ public final class ResetCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         // Checked again: the answer may have taken a while, and an instance may have started meanwhile.
-        GroupMembership membership = reset.membership();
+        final GroupMembership membership = reset.membership();
         if (membership.active() && forceRemoveStaticMembers && membership.onlyStaticMembers()) {
             report.removingStaticMembers(membership.staticInstanceIds(), false);
-            membership = reset.removeStaticMembers(membership);
-        }
-        if (membership.active()) {
+            final GroupMembership after = reset.removeStaticMembers(membership);
+            if (after.active()) {
+                spec.commandLine().getErr().println("stockflow reset: " + after.refusalAfterRemoval());
+                return ExitCodes.USAGE;
+            }
+        } else if (membership.active()) {
             return refuse(membership);
         }
         reset.execute(plan);

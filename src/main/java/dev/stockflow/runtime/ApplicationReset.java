@@ -41,6 +41,12 @@ public final class ApplicationReset implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationReset.class);
     private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * How long the group is watched after static members were removed: two heartbeats at Kafka's default
+     * {@code heartbeat.interval.ms} (3 s). A member that was in fact running learns of its removal on its next
+     * heartbeat and joins again within that time, and then the reset refuses.
+     */
+    private static final long REJOIN_WATCH_MILLIS = 6_000;
 
     private final Admin admin;
     private final StockflowConfig config;
@@ -94,8 +100,8 @@ public final class ApplicationReset implements AutoCloseable {
     }
 
     /**
-     * Removes the group's static members (stopped instances waiting out their session) and describes the group
-     * again, so the caller sees whether anything is left.
+     * Removes the group's static members (stopped instances waiting out their session), then watches the group
+     * for a few seconds: a member that was running after all joins again, and the caller sees it active.
      */
     public GroupMembership removeStaticMembers(final GroupMembership membership) {
         final List<MemberToRemove> members = membership.staticInstanceIds().stream().map(MemberToRemove::new).toList();
@@ -103,7 +109,13 @@ public final class ApplicationReset implements AutoCloseable {
                 applicationId);
         await("removing static members from " + applicationId, () -> admin.removeMembersFromConsumerGroup(
                 applicationId, new RemoveMembersFromConsumerGroupOptions(members)).all());
-        return membership();
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REJOIN_WATCH_MILLIS);
+        GroupMembership now = membership();
+        while (!now.active() && System.nanoTime() < deadline) {
+            pause(500);
+            now = membership();
+        }
+        return now;
     }
 
     /**
@@ -174,16 +186,16 @@ public final class ApplicationReset implements AutoCloseable {
                 throw new IllegalStateException("The deleted topics " + topics + " are still listed after "
                         + TIMEOUT_SECONDS + " s");
             }
-            pause();
+            pause(100);
         }
     }
 
-    private static void pause() {
+    private static void pause(final long millis) {
         try {
-            TimeUnit.MILLISECONDS.sleep(100);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for topics to be deleted", e);
+            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
         }
     }
 

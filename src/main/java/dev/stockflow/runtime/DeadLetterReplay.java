@@ -183,7 +183,7 @@ public final class DeadLetterReplay implements AutoCloseable {
             } catch (final KafkaException e) {
                 throw new ReplayStoppedException("replay stopped: " + e.getMessage(), total, e);
             }
-            LOG.info("Replayed {} records; progress {}", batch.replays.size(), progress);
+            LOG.debug("Committed {} replayed records with the progress {}", batch.replays.size(), progress);
         }
         total.add(batch.tally);
     }

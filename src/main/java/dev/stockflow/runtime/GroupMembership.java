@@ -70,12 +70,26 @@ public record GroupMembership(String groupId, GroupState state, List<MemberDescr
      * @param forceOption the option that removes static members, named in the advice
      */
     public String refusal(final String forceOption) {
-        final StringBuilder message = new StringBuilder("the consumer group '" + groupId + "' is active (state "
-                + state + ", " + members.size() + " member" + (members.size() == 1 ? "" : "s")
-                + "): stop every instance of the application before a reset. Nothing was changed.");
-        members.forEach(member -> message.append(System.lineSeparator()).append("  ").append(describe(member)));
-        message.append(System.lineSeparator()).append(advice(forceOption));
-        return message.toString();
+        return "the consumer group '" + groupId + "' is active (" + stateAndSize() + "): stop every instance of the "
+                + "application before a reset. Nothing was changed." + memberLines() + System.lineSeparator()
+                + advice(forceOption);
+    }
+
+    /** Why a reset cannot run after static members were removed: members joined again, so they were running. */
+    public String refusalAfterRemoval() {
+        return "the consumer group '" + groupId + "' is active again after its static members were removed ("
+                + stateAndSize() + "): these instances are running; stop them before a reset. Nothing else was "
+                + "changed." + memberLines();
+    }
+
+    private String stateAndSize() {
+        return "state " + state + ", " + members.size() + " member" + (members.size() == 1 ? "" : "s");
+    }
+
+    private String memberLines() {
+        final StringBuilder lines = new StringBuilder();
+        members.forEach(member -> lines.append(System.lineSeparator()).append("  ").append(describe(member)));
+        return lines.toString();
     }
 
     private String advice(final String forceOption) {

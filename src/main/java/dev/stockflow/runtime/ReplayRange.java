@@ -71,12 +71,6 @@ public record ReplayRange(String topic, Map<Integer, Long> start, Map<Integer, L
         return Math.max(beginning, committed.offset());
     }
 
-    /** How many offsets lie in the range: an upper bound of the records, as transaction markers take offsets too. */
-    public long offsets() {
-        return end.entrySet().stream().mapToLong(entry -> Math.max(0, entry.getValue() - start.get(entry.getKey())))
-                .sum();
-    }
-
     Set<TopicPartition> partitions() {
         return end.keySet().stream().map(partition -> new TopicPartition(topic, partition)).collect(Collectors.toSet());
     }

@@ -32,8 +32,8 @@ class ReplayReportTest {
 
         // Then
         assertThat(text.toString()).isEqualTo(String.join(System.lineSeparator(),
-                "Dry run: reading stockflow-dlq from where the last replay stopped up to its end now: 7 offsets on 2 "
-                        + "partitions (progress: consumer group stockflow-dlq-replay).",
+                "Dry run: reading stockflow-dlq (2 partitions) from where the last replay stopped up to its end now; "
+                        + "the progress is kept in consumer group stockflow-dlq-replay.",
                 "  code               would replay   would skip",
                 "  empty                         0            0",
                 "  undecodable                   2            0",
@@ -61,7 +61,7 @@ class ReplayReportTest {
         report.summary(tally);
 
         // Then
-        assertThat(text.toString()).contains("Reading stockflow-dlq from the beginning (--rescan) up to its end now")
+        assertThat(text.toString()).contains("Reading stockflow-dlq (1 partition) from the beginning (--rescan) up to its end now")
                 .contains("  code                   replayed      skipped")
                 .contains("(--rescan reads them again)")
                 .contains("  of the replayed, 1 had failed in an earlier replay (they carry stockflow.replay.of); if "

@@ -68,6 +68,21 @@ class GroupMembershipTest {
                 .doesNotContain("add --force-remove-static-members");
     }
 
+    @Test
+    void shouldSayThatMembersBackAfterTheirRemovalAreRunning() {
+        // Given
+        final GroupMembership group = new GroupMembership("app", GroupState.COMPLETING_REBALANCE,
+                List.of(staticMember("c-1", "app-host_8080-1")));
+
+        // When
+        final String refusal = group.refusalAfterRemoval();
+
+        // Then
+        assertThat(refusal).startsWith("the consumer group 'app' is active again after its static members were "
+                + "removed (state CompletingRebalance, 1 member): these instances are running; stop them")
+                .contains("c-1 on /10.0.0.1 (static member, group.instance.id app-host_8080-1)");
+    }
+
     private static MemberDescription dynamic(final String clientId) {
         return new MemberDescription(clientId + "-id", Optional.empty(), clientId, "/10.0.0.1",
                 new MemberAssignment(Set.of()));
