@@ -126,6 +126,23 @@ class ResetIT {
     }
 
     @Test
+    void shouldResetAnApplicationThatNeverRan() throws Exception {
+        try (TestTopics topics = new TestTopics(KAFKA, 1)) {
+            // Given: input, but no instance ever ran: no group, no internal topic, no state
+            topics.send(new StockUpdate("e1", "acme", "A-1", "berlin", 4, T0));
+
+            // When
+            final int code = Stockflow.execute("reset", "--config", configFile(topics).toString(), "--yes");
+
+            // Then
+            assertThat(code).as(console.err()).isEqualTo(ExitCodes.OK);
+            assertThat(console.out()).contains(topics.stockTopic() + "-0: none -> 0")
+                    .contains("delete 0 internal topics").contains("(it does not exist here)").contains("Reset done");
+            assertThat(committedOffsets(topics).values()).containsOnly(0L);
+        }
+    }
+
+    @Test
     void shouldRefuseWithoutATerminalUnlessYesIsGiven() throws Exception {
         try (TestTopics topics = new TestTopics(KAFKA, 1)) {
             // Given
