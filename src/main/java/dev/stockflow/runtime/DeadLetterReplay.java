@@ -79,7 +79,13 @@ public final class DeadLetterReplay implements AutoCloseable {
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                         ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        final ReplaySender sender = dryRun ? null : new ReplaySender(config, groupId);
+        final ReplaySender sender;
+        try {
+            sender = dryRun ? null : new ReplaySender(config, groupId);
+        } catch (final RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
         return over(filter, consumer, sender, config.getString(StockflowConfig.TOPIC_DLQ_CONFIG), rescan);
     }
 
