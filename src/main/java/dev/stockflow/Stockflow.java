@@ -1,9 +1,11 @@
 package dev.stockflow;
 
 import dev.stockflow.cli.DemoCommand;
+import dev.stockflow.cli.DlqCommand;
 import dev.stockflow.cli.ExitCodes;
 import dev.stockflow.cli.FeedCommand;
 import dev.stockflow.cli.GenerateCommand;
+import dev.stockflow.cli.ResetCommand;
 import dev.stockflow.cli.RunCommand;
 import dev.stockflow.config.ConfigLoader;
 import java.util.concurrent.Callable;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "Stockflow 0.1.0",
         description = "Turns partner stock and price feeds into one current snapshot per offer.",
         subcommands = {RunCommand.class, DemoCommand.class, FeedCommand.class, GenerateCommand.class,
-            CommandLine.HelpCommand.class})
+            ResetCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
 public final class Stockflow implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -1,5 +1,9 @@
 package dev.stockflow.deadletter;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** Why an input record went to the dead-letter topic; {@link #code()} is the header and metrics value. */
 public enum RejectReason {
     EMPTY("empty"),
@@ -16,5 +20,15 @@ public enum RejectReason {
 
     public String code() {
         return code;
+    }
+
+    /** The reason whose {@link #code()} this is; empty for a code Stockflow does not write. */
+    public static Optional<RejectReason> ofCode(final String code) {
+        return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst();
+    }
+
+    /** Every code, comma-separated, for messages that list the valid ones. */
+    public static String allCodes() {
+        return Arrays.stream(values()).map(RejectReason::code).collect(Collectors.joining(", "));
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Picks the user's pass-through Kafka settings that apply to one kind of client. */
@@ -16,6 +17,17 @@ final class KafkaClientSettings {
     /** Producer settings: plain producer keys and {@code producer.}-prefixed ones, over the given defaults. */
     static Map<String, Object> producer(final StockflowConfig config, final Map<String, Object> defaults) {
         return select(config, defaults, ProducerConfig.configNames(), "producer.");
+    }
+
+    /**
+     * Consumer settings: plain consumer keys and {@code consumer.}-prefixed ones, then the required settings on top.
+     * A {@code group.instance.id} is the processor's identity and never a command's, so it is left out.
+     */
+    static Map<String, Object> consumer(final StockflowConfig config, final Map<String, Object> required) {
+        final Map<String, Object> settings = select(config, Map.of(), ConsumerConfig.configNames(), "consumer.");
+        settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        settings.putAll(required);
+        return settings;
     }
 
     /** Admin client settings: plain admin keys and {@code admin.}-prefixed ones. */
