@@ -28,7 +28,7 @@ public final class Chaos implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--mode", defaultValue = "eos",
-            description = "eos or alos (the at-least-once control) (default ${DEFAULT-VALUE}).")
+            description = "eos, alos (the at-least-once control), failover or scale-out (default ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--events", description = "Input events at least, preload included.")

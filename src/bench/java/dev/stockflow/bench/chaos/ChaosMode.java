@@ -8,7 +8,11 @@ enum ChaosMode {
     /** One instance under exactly_once_v2, killed again and again, the broker too: nothing lost, nothing twice. */
     EOS("eos", "exactly_once_v2", 1, 0),
     /** The control: the same faults under at_least_once. The final state must be right; duplicates are counted. */
-    ALOS("alos", "at_least_once", 1, 0);
+    ALOS("alos", "at_least_once", 1, 0),
+    /** Two instances with a standby each; one is killed: how soon the survivor takes over its partitions. */
+    FAILOVER("failover", "exactly_once_v2", 2, 1),
+    /** One instance, and a second one started in the middle of the run: the tasks move, nothing lost or twice. */
+    SCALE_OUT("scale-out", "exactly_once_v2", 2, 0);
 
     private final String id;
     private final String guarantee;

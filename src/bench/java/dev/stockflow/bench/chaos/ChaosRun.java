@@ -48,6 +48,8 @@ final class ChaosRun {
     private static Scenario scenario(final ChaosLab lab, final Map<String, Object> figures) {
         return switch (lab.settings().mode()) {
             case EOS, ALOS -> new KillScenario(lab);
+            case FAILOVER -> new FailoverScenario(lab, figures);
+            case SCALE_OUT -> new ScaleOutScenario(lab, figures);
         };
     }
 
