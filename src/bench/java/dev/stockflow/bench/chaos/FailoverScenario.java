@@ -130,21 +130,24 @@ final class FailoverScenario implements Scenario {
         return at;
     }
 
-    /** The busiest offers (most snapshots so far) of each given partition, with their partition. */
+    /**
+     * The busiest offers (most snapshots so far) of each given partition, with their partition; waits until
+     * every partition has some.
+     */
     private Map<String, Integer> probedKeys(final SnapshotTail tail, final Set<Integer> partitions) {
         final Map<String, Integer> keys = new LinkedHashMap<>();
-        final Map<String, Integer> counts = tail.counts();
-        for (final int partition : partitions) {
-            counts.entrySet().stream()
-                    .filter(entry -> partitionOf(entry.getKey()) == partition)
-                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                    .limit(PROBED_KEYS_PER_PARTITION)
-                    .forEach(entry -> keys.put(entry.getKey(), partition));
-        }
-        if (!keys.values().containsAll(partitions)) {
-            throw new IllegalStateException("no snapshot yet in some of the partitions " + partitions
-                    + " to look up");
-        }
+        awaitUntil(() -> {
+            keys.clear();
+            final Map<String, Integer> counts = tail.counts();
+            for (final int partition : partitions) {
+                counts.entrySet().stream()
+                        .filter(entry -> partitionOf(entry.getKey()) == partition)
+                        .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                        .limit(PROBED_KEYS_PER_PARTITION)
+                        .forEach(entry -> keys.put(entry.getKey(), partition));
+            }
+            return keys.values().containsAll(partitions) ? System.currentTimeMillis() : 0;
+        }, "snapshots of every partition of the instance to kill were committed");
         return keys;
     }
 
