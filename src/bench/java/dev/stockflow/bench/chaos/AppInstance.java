@@ -115,6 +115,13 @@ final class AppInstance implements AutoCloseable {
         }
     }
 
+    /** SIGKILL if the process runs, without waiting: for a harness that is exiting itself. */
+    void killIfAlive() {
+        if (isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -62,6 +62,8 @@ final class ChaosLab implements AutoCloseable {
     private final Cluster cluster;
     private final PacedProducer producer;
     private final List<AppInstance> instances = new ArrayList<>();
+    /** Stockflow processes do not watch the harness: should it be stopped (Ctrl-C), they go with it. */
+    private final Thread onExit = new Thread(() -> instances.forEach(AppInstance::killIfAlive), "chaos-exit");
 
     private ChaosLab(final ChaosSettings settings, final Path directory, final KillableBroker broker,
                      final SchemaRegistryServer registry, final Cluster cluster) {
@@ -72,6 +74,7 @@ final class ChaosLab implements AutoCloseable {
         this.cluster = cluster;
         this.producer = new PacedProducer(broker.bootstrapServers(), registry.url(), registry.registry(),
                 workload(settings));
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Starts the broker and the registry and creates the topics. */
@@ -182,6 +185,7 @@ final class ChaosLab implements AutoCloseable {
 
     @Override
     public void close() {
+        Runtime.getRuntime().removeShutdownHook(onExit);
         instances.forEach(AppInstance::close);
         producer.close();
         registry.close();
