@@ -119,15 +119,7 @@ final class FailoverScenario implements Scenario {
     }
 
     private long awaitUntil(final LongSupplier done, final String what) {
-        final long deadline = System.currentTimeMillis() + settings.recoveryTimeout().toMillis();
-        long at;
-        while ((at = done.getAsLong()) == 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("not so within " + settings.recoveryTimeout() + ": " + what);
-            }
-            Pause.millis(100);
-        }
-        return at;
+        return Pause.until(done, settings.recoveryTimeout(), () -> true, () -> what);
     }
 
     /**

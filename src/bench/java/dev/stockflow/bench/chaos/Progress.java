@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far Stockflow is, seen from the broker as an operator sees it: the consumer group's committed input
@@ -14,8 +13,6 @@ import org.apache.kafka.common.TopicPartition;
  * means processing took effect.
  */
 final class Progress {
-
-    private static final long POLL_MS = 200;
 
     private final Cluster cluster;
     private final String group;
@@ -54,32 +51,12 @@ final class Progress {
      * @param alive false when waiting is pointless (the instance died)
      */
     long awaitCommittedAbove(final long baseline, final Duration timeout, final BooleanSupplier alive) {
-        final long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (committed() <= baseline) {
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException("Stockflow ended while the harness waited for it to commit");
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("Stockflow committed no input for " + timeout);
-            }
-            Pause.millis(POLL_MS);
-        }
-        return System.currentTimeMillis();
+        return Pause.until(() -> committed() > baseline, timeout, alive, () -> "Stockflow committed input");
     }
 
     /** Waits until every input record is committed as processed. */
     void awaitDrained(final Duration timeout, final BooleanSupplier alive) {
-        final long deadline = System.currentTimeMillis() + timeout.toMillis();
-        Map<TopicPartition, Long> lag;
-        while ((lag = cluster.lag(group, inputTopics)).values().stream().anyMatch(left -> left > 0)) {
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException("Stockflow ended before it had processed all input");
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("Stockflow had not processed all input after " + timeout
-                        + "; left per partition: " + lag);
-            }
-            Pause.millis(POLL_MS);
-        }
+        Pause.until(() -> cluster.lag(group, inputTopics).values().stream().allMatch(left -> left == 0), timeout,
+                alive, () -> "Stockflow processed all input; left per partition: " + cluster.lag(group, inputTopics));
     }
 }

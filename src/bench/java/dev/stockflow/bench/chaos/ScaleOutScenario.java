@@ -37,16 +37,9 @@ final class ScaleOutScenario implements Scenario {
         final long startedAt = second.start();
         final long runningAt = second.watch().awaitRunning(settings.recoveryTimeout());
         final String secondId = second.processId(settings.applicationId());
-        final long deadline = System.currentTimeMillis() + settings.recoveryTimeout().toMillis();
-        while (lab.cluster().assignments(settings.applicationId()).entrySet().stream()
-                .noneMatch(member -> member.getKey().contains(secondId) && !member.getValue().isEmpty())) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the second instance got no active task within "
-                        + settings.recoveryTimeout());
-            }
-            Pause.millis(100);
-        }
-        final long activeAt = System.currentTimeMillis();
+        final long activeAt = Pause.until(() -> lab.cluster().assignments(settings.applicationId()).entrySet()
+                .stream().anyMatch(member -> member.getKey().contains(secondId) && !member.getValue().isEmpty()),
+                settings.recoveryTimeout(), second::isAlive, () -> "the second instance got active tasks");
         figures.put("scale-out: start to RUNNING (s)", ChaosReport.inSeconds(runningAt - startedAt));
         figures.put("scale-out: start to active partitions (s)", ChaosReport.inSeconds(activeAt - startedAt));
         LOG.info("Scale-out: the second instance was RUNNING {} ms after its start and processed partitions "

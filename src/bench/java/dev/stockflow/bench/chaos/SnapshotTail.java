@@ -60,13 +60,7 @@ final class SnapshotTail implements AutoCloseable {
 
     /** Waits until the tail has read what the topic held when it started. */
     void awaitCaughtUp(final Duration timeout) {
-        final long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (!caughtUp) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the snapshot tail did not catch up within " + timeout);
-            }
-            Pause.millis(POLL.toMillis());
-        }
+        Pause.until(() -> caughtUp, timeout, thread::isAlive, () -> "the snapshot tail read the topic");
     }
 
     /** Records of the offer committed and read so far. */

@@ -31,23 +31,28 @@ final class StateWatch {
     private static final Pattern STATE_CHANGE = Pattern.compile("Kafka Streams state (\\S+) -> (\\S+)");
     private static final String RESTORING = "active task";
     private static final String RESTORING_TAIL = "was added to the state updater";
-    private static final long POLL_MS = 50;
 
+    private final String label;
     private final Thread reader;
     private volatile String state = "CREATED";
     private volatile long firstActiveAt;
     private volatile long firstRunningAt;
     private volatile boolean ended;
 
-    private StateWatch(final InputStream output, final Path log, final String name) {
-        this.reader = new Thread(() -> copy(output, log), name + "-log");
+    private StateWatch(final InputStream output, final Path log, final String label) {
+        this.label = label;
+        this.reader = new Thread(() -> copy(output, log), label + "-log");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Starts reading the process output (stdout and stderr merged) into {@code log}. */
-    static StateWatch of(final Process process, final Path log, final String name) {
-        return new StateWatch(process.getInputStream(), log, name);
+    /**
+     * Starts reading the process output (stdout and stderr merged) into {@code log}.
+     *
+     * @param label the instance and its start, e.g. {@code a#3}
+     */
+    static StateWatch of(final Process process, final Path log, final String label) {
+        return new StateWatch(process.getInputStream(), log, label);
     }
 
     private void copy(final InputStream output, final Path log) {
@@ -101,18 +106,7 @@ final class StateWatch {
     }
 
     private long await(final LongSupplier time, final Duration timeout, final String what) {
-        final long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (time.getAsLong() == 0) {
-            if (ended) {
-                throw new IllegalStateException(reader.getName() + " ended before it was " + what
-                        + "; see its log");
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(reader.getName() + " was not " + what + " within " + timeout
-                        + " (Kafka Streams state " + state + ")");
-            }
-            Pause.millis(POLL_MS);
-        }
-        return time.getAsLong();
+        return Pause.until(time, timeout, () -> !ended,
+                () -> label + " " + what + " (Kafka Streams state " + state + "; see its log)");
     }
 }
