@@ -17,6 +17,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
@@ -26,24 +28,27 @@ import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** The admin operations of the harness on its broker: topics, end offsets, a group's committed offsets. */
-final class Cluster implements AutoCloseable {
+/**
+ * The admin operations of the harnesses on their broker: topics, end offsets, a group's committed offsets
+ * and members, open transactions. The admin client reconnects by itself, also to a broker started again.
+ */
+public final class Cluster implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Admin admin;
     private final String bootstrapServers;
 
-    Cluster(final String bootstrapServers) {
+    public Cluster(final String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
-    void createTopics(final Collection<String> names, final int partitions, final Map<String, String> configs) {
+    public void createTopics(final Collection<String> names, final int partitions, final Map<String, String> configs) {
         final List<NewTopic> topics = new ArrayList<>();
         for (final String name : names) {
             topics.add(new NewTopic(name, partitions, (short) 1).configs(configs));
@@ -106,7 +111,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** The end offset of every partition of the topics, as a read_committed consumer sees it. */
-    Map<TopicPartition, Long> endOffsets(final Collection<String> topics) {
+    public Map<TopicPartition, Long> endOffsets(final Collection<String> topics) {
         final Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(topics).topicNameValues();
         final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (final Map.Entry<String, KafkaFuture<TopicDescription>> topic : descriptions.entrySet()) {
@@ -121,16 +126,59 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Whether the group has committed, for every given partition, at least the given offset. */
-    boolean hasCommitted(final String group, final Map<TopicPartition, Long> targets) {
-        final Map<TopicPartition, OffsetAndMetadata> committed =
-                await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+    public boolean hasCommitted(final String group, final Map<TopicPartition, Long> targets) {
+        final Map<TopicPartition, Long> committed = committedOffsets(group);
         for (final Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
-            final OffsetAndMetadata offset = committed.get(target.getKey());
-            if (target.getValue() > 0 && (offset == null || offset.offset() < target.getValue())) {
+            if (target.getValue() > committed.getOrDefault(target.getKey(), 0L)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The group's committed offset of every partition it has committed. */
+    public Map<TopicPartition, Long> committedOffsets(final String group) {
+        final Map<TopicPartition, OffsetAndMetadata> committed =
+                await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        final Map<TopicPartition, Long> offsets = new HashMap<>();
+        committed.forEach((partition, offset) -> {
+            if (offset != null) {
+                offsets.put(partition, offset.offset());
+            }
+        });
+        return offsets;
+    }
+
+    /**
+     * The input the group has not committed yet: per partition of the topics, the end offset minus the
+     * committed one (the whole partition when nothing is committed).
+     */
+    public Map<TopicPartition, Long> lag(final String group, final Collection<String> topics) {
+        final Map<TopicPartition, Long> committed = committedOffsets(group);
+        final Map<TopicPartition, Long> lag = new HashMap<>();
+        endOffsets(topics).forEach((partition, end) ->
+                lag.put(partition, Math.max(0, end - committed.getOrDefault(partition, 0L))));
+        return lag;
+    }
+
+    /** The transactional ids with a transaction open right now (begun, neither committed nor aborted yet). */
+    public List<String> openTransactions(final String transactionalIdPrefix) {
+        final List<String> open = new ArrayList<>();
+        for (final TransactionListing listing : await(admin.listTransactions().all())) {
+            if (listing.transactionalId().startsWith(transactionalIdPrefix)
+                    && listing.state() == TransactionState.ONGOING) {
+                open.add(listing.transactionalId());
+            }
+        }
+        return open;
+    }
+
+    /** The input partitions assigned to each member of the group, by the member's client id. */
+    public Map<String, Set<TopicPartition>> assignments(final String group) {
+        final Map<String, Set<TopicPartition>> assignments = new HashMap<>();
+        await(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)).members()
+                .forEach(member -> assignments.put(member.clientId(), member.assignment().topicPartitions()));
+        return assignments;
     }
 
     private static <T> T await(final KafkaFuture<T> future) {

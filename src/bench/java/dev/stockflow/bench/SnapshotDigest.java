@@ -12,14 +12,14 @@ import dev.stockflow.avro.OfferSnapshot;
  * <p>The values are what the rules promise whatever the arrival order; the timestamps and the Omnibus
  * lowest price follow the order in which events were applied, so they are compared separately.
  */
-record SnapshotDigest(long all, long values) {
+public record SnapshotDigest(long all, long values) {
 
     static SnapshotDigest of(final OfferSnapshot snapshot) {
         return new SnapshotDigest(hash(describe(snapshot)), hash(describeValues(snapshot)));
     }
 
     /** Every field, in a stable text form (also what mismatch reports show). */
-    static String describe(final OfferSnapshot snapshot) {
+    public static String describe(final OfferSnapshot snapshot) {
         final StringBuilder text = new StringBuilder(256);
         text.append(snapshot.getPartnerId()).append(':').append(snapshot.getSku())
                 .append(" total=").append(snapshot.getTotalQuantity()).append(" available=")

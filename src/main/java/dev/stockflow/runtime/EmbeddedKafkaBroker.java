@@ -26,8 +26,10 @@ import org.slf4j.event.Level;
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one node) running in this
  * JVM on Kafka's own server code, for the demo (and, in a child JVM, the benchmark and the chaos suite).
  *
- * <p>Its data lives in a fresh temporary directory that {@link #close()} deletes, so every start is a
- * brand-new cluster. Not for production: one replica, no security.
+ * <p>{@link #start} puts its data in a fresh temporary directory that {@link #close()} deletes, so every
+ * start is a brand-new cluster. {@link #startKeepingData} runs it on a given directory and fixed ports and
+ * leaves the data there, so that the chaos suite can kill it and start the same cluster again. Not for
+ * production: one replica, no security.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -37,16 +39,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String HOST = "localhost";
     private static final String CLIENT_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** Written by the formatter: a directory holding it belongs to a formatted node. */
+    private static final String META_PROPERTIES = "meta.properties";
 
     private final KafkaRaftServer server;
     private final Path dataDirectory;
     private final String bootstrapServers;
+    private final boolean deleteOnClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(final KafkaRaftServer server, final Path dataDirectory, final int port) {
+    private EmbeddedKafkaBroker(final KafkaRaftServer server, final Path dataDirectory, final int port,
+                                final boolean deleteOnClose) {
         this.server = server;
         this.dataDirectory = dataDirectory;
         this.bootstrapServers = HOST + ":" + port;
+        this.deleteOnClose = deleteOnClose;
     }
 
     /** Starts a broker on a free port with the {@linkplain SingleNodeBrokerSettings dev-cluster settings}. */
@@ -61,29 +68,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param overrides broker configs that replace or extend the dev-cluster settings
      */
     public static EmbeddedKafkaBroker start(final int port, final Map<String, String> overrides) {
-        final long startedAt = System.nanoTime();
         final Path dataDirectory = createDataDirectory();
         try {
             final int[] freePorts = freePorts(port == 0 ? 2 : 1);
-            final int controllerPort = freePorts[0];
             final int clientPort = port == 0 ? freePorts[1] : port;
-            final KafkaRaftServer server = newServer(dataDirectory, clientPort, controllerPort, overrides);
-            final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDirectory, clientPort);
-            broker.startServer();
-            log.info("Kafka broker ready at {} in {} ms",
-                broker.bootstrapServers, (System.nanoTime() - startedAt) / 1_000_000);
-            return broker;
+            return launch(dataDirectory, clientPort, freePorts[0], overrides, true);
         } catch (final RuntimeException e) {
             deleteQuietly(dataDirectory);
             throw e;
         }
     }
 
+    /**
+     * Starts a broker on {@code dataDirectory}, formatting it first only when it holds no formatted node yet,
+     * and leaves the data there on {@link #close()}: started again on the same directory and ports (after a
+     * clean stop or a kill), it is the same cluster with its topics, committed offsets and transactions.
+     * The controller port is fixed too, because the node finds its controller quorum by it.
+     *
+     * @param port           the client port
+     * @param controllerPort the KRaft controller port
+     * @param overrides      broker configs that replace or extend the dev-cluster settings
+     */
+    public static EmbeddedKafkaBroker startKeepingData(final Path dataDirectory, final int port,
+                                                       final int controllerPort, final Map<String, String> overrides) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("Could not create the Kafka data directory " + dataDirectory, e);
+        }
+        return launch(dataDirectory, port, controllerPort, overrides, false);
+    }
+
+    private static EmbeddedKafkaBroker launch(final Path dataDirectory, final int clientPort, final int controllerPort,
+                                              final Map<String, String> overrides, final boolean deleteOnClose) {
+        final long startedAt = System.nanoTime();
+        final KafkaRaftServer server = newServer(dataDirectory, clientPort, controllerPort, overrides);
+        final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDirectory, clientPort, deleteOnClose);
+        broker.startServer();
+        log.info("Kafka broker ready at {} in {} ms",
+            broker.bootstrapServers, (System.nanoTime() - startedAt) / 1_000_000);
+        return broker;
+    }
+
     private static KafkaRaftServer newServer(final Path dataDirectory, final int clientPort, final int controllerPort,
                                              final Map<String, String> overrides) {
         final Map<String, String> settings = brokerConfig(dataDirectory, clientPort, controllerPort, overrides);
         final KafkaConfig config = new KafkaConfig(settings, false);
-        formatStorage(dataDirectory);
+        if (!Files.exists(dataDirectory.resolve(META_PROPERTIES))) {
+            formatStorage(dataDirectory);
+        }
         return new KafkaRaftServer(config, Time.SYSTEM);
     }
 
@@ -108,12 +141,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Where the broker keeps its logs and metadata; gone after {@link #close()}. */
+    /** Where the broker keeps its logs and metadata; gone after {@link #close()} unless the data is kept. */
     public Path dataDirectory() {
         return dataDirectory;
     }
 
-    /** Stops the broker and deletes its data. Safe to call more than once and from a shutdown hook. */
+    /**
+     * Stops the broker and deletes its data, unless it was started by {@link #startKeepingData}. Safe to call
+     * more than once and from a shutdown hook.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -122,7 +158,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             stopServer();
         } finally {
-            deleteQuietly(dataDirectory);
+            if (deleteOnClose) {
+                deleteQuietly(dataDirectory);
+            }
         }
         log.info("Kafka broker at {} stopped", bootstrapServers);
     }

@@ -25,6 +25,9 @@ import java.util.TreeMap;
  *
  * <p>Feed it input records in arrival order with {@link #deliver}; it answers the outcome and the
  * record written to the snapshot topic for each, and keeps every emission and the final state.
+ * {@link #fork} copies a model cheaply (slots and price histories are immutable values, replaced on
+ * change and shared between copies), so that a search over arrival orders can try several from one state;
+ * {@link #stateOf} tells when two such orders led to the same state.
  *
  * <p>Readings taken where the rules leave room:
  * <ul>
@@ -50,8 +53,36 @@ public final class ReferenceModel {
     private int forgottenDelistings;
 
     public ReferenceModel(final RuleSettings settings) {
-        this.omnibusWindowMs = settings.omnibusWindowMs();
-        this.delistRetentionMs = settings.delistRetentionMs();
+        this(settings.omnibusWindowMs(), settings.delistRetentionMs());
+    }
+
+    private ReferenceModel(final long omnibusWindowMs, final long delistRetentionMs) {
+        this.omnibusWindowMs = omnibusWindowMs;
+        this.delistRetentionMs = delistRetentionMs;
+    }
+
+    /**
+     * A model in this one's state that goes its own way: delivering to either leaves the other as it was.
+     * The fork's {@link #emissions()} list only what it emits itself, from now on.
+     */
+    public ReferenceModel fork() {
+        final ReferenceModel fork = new ReferenceModel(omnibusWindowMs, delistRetentionMs);
+        offers.forEach((key, offer) -> fork.offers.put(key, offer.copy()));
+        fork.streamTime = streamTime;
+        fork.forgottenDelistings = forgottenDelistings;
+        return fork;
+    }
+
+    /**
+     * Everything the model remembers of one offer (slots with their versions, price histories, the
+     * delisting, whether a snapshot was emitted), as an opaque value to compare with {@code equals}: two
+     * models whose values are equal treat every later event of that offer alike. Null for an offer never
+     * seen. Cheap to compare when the models share history (one forked from the other).
+     */
+    public Object stateOf(final String offerKey) {
+        final Offer offer = offers.get(offerKey);
+        return offer == null ? null : new OfferMemory(Map.copyOf(offer.stock), Map.copyOf(offer.prices),
+                Map.copyOf(offer.history), offer.delisting, offer.delistingProcessedAt, offer.snapshotEmitted);
     }
 
     /** Orders strings by their UTF-8 encodings, byte by byte, unsigned. */
@@ -169,10 +200,11 @@ public final class ReferenceModel {
 
     /** "An applied price replaces a history entry with the same occurredAt." */
     private static void recordInHistory(final Offer offer, final String channel, final HistoryEntry entry) {
-        final List<HistoryEntry> history = offer.history.computeIfAbsent(channel, c -> new ArrayList<>());
+        final List<HistoryEntry> history = new ArrayList<>(offer.history.getOrDefault(channel, List.of()));
         history.removeIf(old -> old.occurredAt == entry.occurredAt);
         history.add(entry);
         history.sort(Comparator.comparingLong(HistoryEntry::occurredAt));
+        offer.history.put(channel, List.copyOf(history));
     }
 
     private Outcome applyDelisting(final String key, final Offer offer, final OfferEvent.Delisting change) {
@@ -189,11 +221,15 @@ public final class ReferenceModel {
         final long delistedAt = change.occurredAt();
         offer.stock.values().removeIf(slot -> slot.version.occurredAt <= delistedAt);
         offer.prices.values().removeIf(slot -> slot.version.occurredAt <= delistedAt);
-        for (final List<HistoryEntry> history : offer.history.values()) {
-            history.removeIf(entry -> entry.occurredAt <= delistedAt);
-        }
+        offer.history.replaceAll((channel, history) -> entriesAfter(history, delistedAt));
         final OfferSnapshot after = snapshotOf(key, offer);
         return Objects.equals(before, after) ? Outcome.UNCHANGED : Outcome.CHANGED;
+    }
+
+    /** The entries after a delisting; the very list when none is dropped, so that forks keep sharing it. */
+    private static List<HistoryEntry> entriesAfter(final List<HistoryEntry> history, final long delistedAt) {
+        final List<HistoryEntry> kept = history.stream().filter(entry -> entry.occurredAt > delistedAt).toList();
+        return kept.size() == history.size() ? history : kept;
     }
 
     private static boolean isAtOrBeforeDelisting(final Offer offer, final long occurredAt) {
@@ -282,7 +318,7 @@ public final class ReferenceModel {
 
     // ---- plain data ---------------------------------------------------------------------------------
 
-    /** Everything known about one offer. */
+    /** Everything known about one offer. Slot values and history lists are immutable: replaced, never changed. */
     private static final class Offer {
         private final Map<String, StockValue> stock = new HashMap<>();
         private final Map<String, PriceValue> prices = new HashMap<>();
@@ -291,6 +327,23 @@ public final class ReferenceModel {
         private Stamp delisting;
         private long delistingProcessedAt;
         private boolean snapshotEmitted;
+
+        private Offer copy() {
+            final Offer copy = new Offer();
+            copy.stock.putAll(stock);
+            copy.prices.putAll(prices);
+            copy.history.putAll(history);
+            copy.delisting = delisting;
+            copy.delistingProcessedAt = delistingProcessedAt;
+            copy.snapshotEmitted = snapshotEmitted;
+            return copy;
+        }
+    }
+
+    /** What {@link #stateOf} answers. */
+    private record OfferMemory(Map<String, StockValue> stock, Map<String, PriceValue> prices,
+                               Map<String, List<HistoryEntry>> history, Stamp delisting, long delistingProcessedAt,
+                               boolean snapshotEmitted) {
     }
 
     /** The version of an event. */

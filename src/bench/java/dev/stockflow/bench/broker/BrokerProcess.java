@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * without the broker competing for the same heap and garbage collector.
  *
  * <p>The child runs on this JVM's classpath. It stops when {@link #close()} closes its stdin, and also
- * when this JVM dies, because its stdin then closes too.
+ * when this JVM dies, because its stdin then closes too. Started on a {@link BrokerHome}, it keeps its data,
+ * and {@link #kill()} ends it as a crash would, for the chaos suite to start it again on the same home.
  */
 public final class BrokerProcess implements AutoCloseable {
 
@@ -43,7 +45,22 @@ public final class BrokerProcess implements AutoCloseable {
      * @param startTimeout how long to wait for the broker to be ready before killing it
      */
     public static BrokerProcess start(final String maxHeap, final Duration startTimeout) {
-        final Process process = launch(maxHeap);
+        return start(launch(maxHeap, List.of(), ProcessBuilder.Redirect.INHERIT), startTimeout);
+    }
+
+    /**
+     * Starts the broker JVM on a home that keeps its data (formatted on the first start only) and waits until
+     * it accepts clients.
+     *
+     * @param log where the broker's log goes (appended to, so that every start of one home shares a file)
+     */
+    public static BrokerProcess start(final String maxHeap, final Duration startTimeout, final BrokerHome home,
+                                      final Path log) {
+        return start(launch(maxHeap, home.arguments(), ProcessBuilder.Redirect.appendTo(log.toFile())),
+                startTimeout);
+    }
+
+    private static BrokerProcess start(final Process process, final Duration startTimeout) {
         final CompletableFuture<String> ready = new CompletableFuture<>();
         final Thread reader = new Thread(() -> readOutput(process, ready), "broker-process-stdout");
         reader.setDaemon(true);
@@ -66,6 +83,18 @@ public final class BrokerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Ends the broker with SIGKILL ({@code kill -9} on Linux and macOS), with no chance to flush, close its logs
+     * or leave its controller quorum, and waits until the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        if (!waitFor(GRACEFUL_STOP)) {
+            throw new IllegalStateException("Kafka broker process " + process.pid() + " survived SIGKILL for "
+                    + GRACEFUL_STOP);
+        }
+    }
+
     /** Asks the broker to stop by closing its stdin; terminates, then kills it if it does not. */
     @Override
     public void close() {
@@ -84,13 +113,15 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    private static Process launch(final String maxHeap) {
+    private static Process launch(final String maxHeap, final List<String> arguments,
+                                  final ProcessBuilder.Redirect log) {
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        final List<String> command = List.of(java.toString(), "-Xmx" + maxHeap,
-            "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName());
+        final List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap,
+            "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName()));
+        command.addAll(arguments);
         try {
-            // Broker logs go to stderr and straight to ours; stdout carries only the ready line.
-            return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            // Broker logs go to stderr (ours, or a file); stdout carries only the ready line.
+            return new ProcessBuilder(command).redirectError(log).start();
         } catch (final IOException e) {
             throw new UncheckedIOException("Could not start a Kafka broker process", e);
         }
