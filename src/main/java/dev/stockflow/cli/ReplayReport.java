@@ -44,7 +44,7 @@ final class ReplayReport {
         note(tally.count(ReplayDecision.NO_INPUT_TOPIC), "their stockflow.source.topic is no input topic of this "
                 + "application: there is nowhere to send them.");
         if (tally.replayedAgain() > 0) {
-            out.println((dryRun ? "  of those, " : "  of the replayed, ") + tally.replayedAgain()
+            out.println((dryRun ? "  of those it would replay, " : "  of the replayed, ") + tally.replayedAgain()
                     + " had failed in an earlier replay (they carry "
                     + "stockflow.replay.of); if they keep failing, leave them out with --code or --skip-replayed.");
         }

@@ -25,7 +25,7 @@ public record DeadLetter(String topic, int partition, long offset, long timestam
                 DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.CODE),
                 source == null || source.isBlank() ? null : source,
                 partitionOf(DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.SOURCE_PARTITION)),
-                record.headers().lastHeader(DeadLetterHeaders.REPLAY_OF) != null);
+                ReplayHeaders.isReplay(record.headers()));
     }
 
     /** The value of {@code stockflow.replay.of} for a replay of this dead letter. */

@@ -62,6 +62,9 @@ public final class DeadLetterOnProductionError implements ProductionExceptionHan
             return Response.resume();
         }
         listener.onRejected(input, RejectReason.INVALID);
+        if (ReplayHeaders.isReplay(context.headers())) {
+            listener.onReplayRejected(input);
+        }
         return Response.resume(List.of(SourceDeadLetters.of(topics.dlqTopic(), context,
                 "its output to " + record.topic() + " is too large: " + exception.getMessage())));
     }

@@ -11,4 +11,11 @@ public interface RejectionListener {
     /** A bad record of this input went to the dead-letter topic. */
     default void onRejected(final Input input, final RejectReason reason) {
     }
+
+    /**
+     * The record just counted by {@link #onRejected} was a dead letter that {@code dlq replay} had sent back: it
+     * failed again (and went back to the dead-letter topic, still marked as a replay).
+     */
+    default void onReplayRejected(final Input input) {
+    }
 }

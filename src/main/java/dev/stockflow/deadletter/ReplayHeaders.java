@@ -31,6 +31,15 @@ public final class ReplayHeaders {
         return headers;
     }
 
+    /**
+     * Whether an input record is a dead letter that {@code dlq replay} sent back (it carries
+     * {@code stockflow.replay.of}), so that the processor can count what replays came to. Cheap: input records
+     * rarely carry more than a few headers. False for no headers at all (null).
+     */
+    public static boolean isReplay(final Headers headers) {
+        return headers != null && headers.lastHeader(DeadLetterHeaders.REPLAY_OF) != null;
+    }
+
     /** A header the processor or a replay wrote, as opposed to one of the original producer's. */
     static boolean isDeadLetterHeader(final String key) {
         return key.startsWith(ERROR_PREFIX) || key.startsWith(SOURCE_PREFIX) || key.equals(DeadLetterHeaders.REPLAY_OF);

@@ -17,6 +17,9 @@ import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
  *   <li>{@code stockflow_events_total{topic,outcome}}, outcome changed|unchanged|stale|duplicate|invalid;</li>
  *   <li>{@code stockflow_snapshots_total}, {@code stockflow_tombstones_total};</li>
  *   <li>{@code stockflow_dlq_total{code}};</li>
+ *   <li>{@code stockflow_replayed_events_total{topic,outcome}}: the events among those of
+ *       {@code stockflow_events_total} that were dead letters sent back by {@code dlq replay} (marked with
+ *       {@code stockflow.replay.of}), by what they came to; {@code invalid}: dead-lettered again;</li>
  *   <li>{@code stockflow_snapshot_latency_seconds}, a histogram of the time from an event's record
  *       timestamp (its occurredAt when produced by feed or generate) to its snapshot's emission.</li>
  * </ul>
@@ -34,11 +37,14 @@ public final class StockflowMetrics implements ProcessingListener {
     public static final String SNAPSHOTS = "stockflow.snapshots";
     public static final String TOMBSTONES = "stockflow.tombstones";
     public static final String DLQ = "stockflow.dlq";
+    public static final String REPLAYED_EVENTS = "stockflow.replayed.events";
     public static final String SNAPSHOT_LATENCY_SECONDS = "stockflow_snapshot_latency_seconds";
     public static final String INVALID_OUTCOME = "invalid";
 
     private final Counter[][] outcomes = new Counter[Input.values().length][Outcome.values().length];
     private final Counter[] invalid = new Counter[Input.values().length];
+    private final Counter[][] replayed = new Counter[Input.values().length][Outcome.values().length];
+    private final Counter[] replayedInvalid = new Counter[Input.values().length];
     private final Counter[] deadLetters = new Counter[RejectReason.values().length];
     private final Counter snapshots;
     private final Counter tombstones;
@@ -49,8 +55,10 @@ public final class StockflowMetrics implements ProcessingListener {
             final String topic = settings.topicOf(input);
             for (final Outcome outcome : Outcome.values()) {
                 outcomes[input.ordinal()][outcome.ordinal()] = events(registry, topic, outcome.label());
+                replayed[input.ordinal()][outcome.ordinal()] = replayedEvents(registry, topic, outcome.label());
             }
             invalid[input.ordinal()] = events(registry, topic, INVALID_OUTCOME);
+            replayedInvalid[input.ordinal()] = replayedEvents(registry, topic, INVALID_OUTCOME);
         }
         for (final RejectReason reason : RejectReason.values()) {
             deadLetters[reason.ordinal()] = Counter.builder(DLQ).tag("code", reason.code())
@@ -70,6 +78,12 @@ public final class StockflowMetrics implements ProcessingListener {
                 .description("Input events by topic and outcome").register(registry);
     }
 
+    private static Counter replayedEvents(final MeterRegistry registry, final String topic, final String outcome) {
+        return Counter.builder(REPLAYED_EVENTS).tag("topic", topic).tag("outcome", outcome)
+                .description("Dead letters sent back by dlq replay, by input topic and what they came to")
+                .register(registry);
+    }
+
     @Override
     public void onOutcome(final Input input, final Outcome outcome) {
         outcomes[input.ordinal()][outcome.ordinal()].increment();
@@ -79,6 +93,16 @@ public final class StockflowMetrics implements ProcessingListener {
     public void onRejected(final Input input, final RejectReason reason) {
         invalid[input.ordinal()].increment();
         deadLetters[reason.ordinal()].increment();
+    }
+
+    @Override
+    public void onReplayOutcome(final Input input, final Outcome outcome) {
+        replayed[input.ordinal()][outcome.ordinal()].increment();
+    }
+
+    @Override
+    public void onReplayRejected(final Input input) {
+        replayedInvalid[input.ordinal()].increment();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.stockflow.topology;
 
+import dev.stockflow.deadletter.ReplayHeaders;
 import dev.stockflow.offer.Applied;
 import dev.stockflow.offer.Input;
 import dev.stockflow.offer.OfferEvent;
 import dev.stockflow.offer.OfferState;
+import dev.stockflow.offer.Outcome;
 import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.serde.SnapshotEncoder;
 import dev.stockflow.state.ByteWriter;
@@ -72,12 +74,19 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
         // Encoded before the write, so a snapshot that cannot be built fails the record with the store untouched.
         final byte[] snapshot = emission == Applied.Emission.SNAPSHOT
                 ? snapshots.encode(snapshotView.show(key.get(), state), snapshotScratch) : null;
-        listener.onOutcome(input, applied.outcome());
+        count(record, input, applied.outcome());
         if (applied.stateChanged()) {
             stored.markApplied(input, offset);
             store.write(key, stored);
         }
         emit(record, emission, snapshot);
+    }
+
+    private void count(final Record<Bytes, OfferEvent> record, final Input input, final Outcome outcome) {
+        listener.onOutcome(input, outcome);
+        if (ReplayHeaders.isReplay(record.headers())) {
+            listener.onReplayOutcome(input, outcome);
+        }
     }
 
     private void emit(final Record<Bytes, OfferEvent> record, final Applied.Emission emission, final byte[] snapshot) {

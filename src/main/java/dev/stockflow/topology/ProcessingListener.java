@@ -18,6 +18,13 @@ public interface ProcessingListener extends RejectionListener {
     default void onOutcome(final Input input, final Outcome outcome) {
     }
 
+    /**
+     * The event just counted by {@link #onOutcome} was a dead letter that {@code dlq replay} had sent back (it
+     * carries {@code stockflow.replay.of}): what the replay came to.
+     */
+    default void onReplayOutcome(final Input input, final Outcome outcome) {
+    }
+
     /** A snapshot was emitted; {@code latencyMs} is the wall-clock time since the event's record timestamp. */
     default void onSnapshot(final long latencyMs) {
     }

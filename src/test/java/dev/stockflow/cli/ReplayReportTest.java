@@ -69,6 +69,24 @@ class ReplayReportTest {
                 .contains("Sent 1 records back to their source topics; the progress is committed with them");
     }
 
+    @Test
+    void shouldCountEarlierFailedReplaysAmongThoseADryRunWouldReplayNotAmongTheSkipped() {
+        // Given: one record is filtered out, one would be replayed and had failed in an earlier replay
+        final ReplayReport report = new ReplayReport(new PrintWriter(text), true);
+        final ReplayTally tally = new ReplayTally();
+        tally.count(letter("key-mismatch"), ReplayDecision.FILTERED_OUT);
+        tally.count(new DeadLetter("stockflow-dlq", 0, 2, 1, "invalid", "stock-updates", 0, true),
+                ReplayDecision.REPLAY);
+
+        // When
+        report.summary(tally);
+
+        // Then: the note follows the skipped ones, so it must say which records it counts
+        assertThat(text.toString()).contains("  skipped, 1: not selected by --code, --source-topic, --from or --to.")
+                .contains("  of those it would replay, 1 had failed in an earlier replay (they carry "
+                        + "stockflow.replay.of)");
+    }
+
     private static DeadLetter letter(final String code) {
         return new DeadLetter("stockflow-dlq", 0, 1, 1, code, "stock-updates", 0, false);
     }

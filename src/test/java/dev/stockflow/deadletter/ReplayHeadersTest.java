@@ -42,6 +42,21 @@ class ReplayHeadersTest {
     }
 
     @Test
+    void shouldTellAReplayedRecordByItsMark() {
+        // Given
+        final ConsumerRecord<byte[], byte[]> record = DeadLetterRecords.deadLetter(17, 1000, "undecodable",
+                "stock-updates");
+
+        // When
+        final Headers replayed = ReplayHeaders.of(record.headers(), DeadLetter.of(record));
+
+        // Then
+        assertThat(ReplayHeaders.isReplay(replayed)).isTrue();
+        assertThat(ReplayHeaders.isReplay(record.headers())).as("a first dead letter").isFalse();
+        assertThat(ReplayHeaders.isReplay(null)).isFalse();
+    }
+
+    @Test
     void shouldReadTheDeadLetterFromItsHeaders() {
         // Given
         final ConsumerRecord<byte[], byte[]> record = DeadLetterRecords.deadLetter(17, 1000, "key-mismatch",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ class MonitoringTemplateTest {
     }
 
     @Test
-    void shouldAlertOnGrowingLagDeadLettersUnreadyInstancesAndLongRestoration() {
+    void shouldAlertOnGrowingLagDeadLettersUnreadyInstancesAndLongOrStalledRestoration() {
         // Given the PrometheusRule of values-production.yaml
 
         // When
@@ -54,14 +55,17 @@ class MonitoringTemplateTest {
 
         // Then
         assertThat(names).containsExactlyInAnyOrder("StockflowConsumerLagGrowing", "StockflowDeadLetterRateHigh",
-                "StockflowInstanceNotReady", "StockflowStateRestorationLong");
+                "StockflowInstanceNotReady", "StockflowStateRestorationLong", "StockflowStateRestorationStalled");
         assertThat(metricsOf(alerts.get("StockflowConsumerLagGrowing"))).containsExactly("kafka_consumer_fetch_manager_records_lag");
         assertThat(alerts.get("StockflowConsumerLagGrowing")).contains("deriv(").contains("> 10000");
         assertThat(metricsOf(alerts.get("StockflowDeadLetterRateHigh"))).containsExactly("stockflow_dlq_total");
         assertThat(metricsOf(alerts.get("StockflowInstanceNotReady"))).containsExactly("kafka_stream_client_state");
         assertThat(alerts.get("StockflowInstanceNotReady")).as("compared with replicaCount").endsWith("< 3");
         assertThat(metricsOf(alerts.get("StockflowStateRestorationLong")))
-                .containsExactly("kafka_stream_task_restore_remaining_records_total");
+                .as("Stockflow's own count: Kafka's does not reach 0 under exactly-once up to 4.3.1")
+                .containsExactly("stockflow_restore_remaining_records");
+        assertThat(metricsOf(alerts.get("StockflowStateRestorationStalled")))
+                .containsExactlyInAnyOrder("stockflow_restore_remaining_records", "stockflow_restore_records_total");
     }
 
     @Test
@@ -98,7 +102,8 @@ class MonitoringTemplateTest {
 
         // Then
         assertThat(titles).contains("Events/s by outcome", "Snapshots/s", "DLQ/s by code", "Consumer lag by topic",
-                "Event-to-snapshot latency", "RocksDB memory by pod", "Restore: records remaining");
+                "Event-to-snapshot latency", "RocksDB memory by pod", "Restore: records remaining",
+                "Restore: records/s and partitions restoring", "Restore: time left");
         assertThat(panelMetrics("Events/s by outcome")).containsExactly("stockflow_events_total");
         assertThat(panels.get("Events/s by outcome")).allMatch(expression -> expression.contains("by (outcome)"));
         assertThat(panelMetrics("Snapshots/s")).contains("stockflow_snapshots_total");
@@ -107,7 +112,45 @@ class MonitoringTemplateTest {
         assertThat(panelMetrics("Event-to-snapshot latency")).contains("stockflow_snapshot_latency_seconds_bucket");
         assertThat(panelMetrics("RocksDB memory by pod"))
                 .contains("kafka_stream_state_block_cache_usage", "kafka_stream_state_size_all_mem_tables");
-        assertThat(panelMetrics("Restore: records remaining")).containsExactly("kafka_stream_task_restore_remaining_records_total");
+        assertThat(panelMetrics("Restore: records remaining")).containsExactly("stockflow_restore_remaining_records");
+        assertThat(panelMetrics("Restore: records/s and partitions restoring"))
+                .containsExactlyInAnyOrder("stockflow_restore_records_total", "stockflow_restore_remaining_records");
+        assertThat(panelMetrics("Restore: time left"))
+                .containsExactlyInAnyOrder("stockflow_restore_records_total", "stockflow_restore_remaining_records");
+    }
+
+    @Test
+    void shouldReadNoneOfKafkasRestoreMetricsWhichMisreportUnderExactlyOnce() {
+        // Given every alert and panel expression
+        final List<String> expressions = new ArrayList<>(alerts.values());
+        panels.values().forEach(expressions::addAll);
+
+        // When
+        final Set<String> names = new TreeSet<>();
+        expressions.forEach(expression -> names.addAll(PromQlMetricNames.in(expression)));
+
+        // Then
+        assertThat(names).isNotEmpty().noneMatch(name -> name.startsWith("kafka_stream_task_restore")
+                || name.startsWith("kafka_stream_state_updater"));
+    }
+
+    @Test
+    void shouldChartDeadLettersByCodeAndReplaysByOutcome() {
+        // Given the dashboard in its ConfigMap
+
+        // When
+        final Set<String> titles = panels.keySet();
+
+        // Then
+        assertThat(titles).contains("Dead letters by code in the time range", "Replayed dead letters/s by outcome",
+                "Replays by topic and outcome in the time range");
+        assertThat(panelMetrics("Dead letters by code in the time range")).containsExactly("stockflow_dlq_total");
+        assertThat(panels.get("Dead letters by code in the time range")).singleElement().asString()
+                .contains("by (code)").contains("[$__range]");
+        assertThat(panelMetrics("Replayed dead letters/s by outcome")).containsExactly("stockflow_replayed_events_total");
+        assertThat(panels.get("Replayed dead letters/s by outcome")).singleElement().asString().contains("by (outcome)");
+        assertThat(panels.get("Replays by topic and outcome in the time range")).singleElement().asString()
+                .contains("by (topic, outcome)").contains("stockflow_replayed_events_total");
     }
 
     @Test

@@ -48,6 +48,24 @@ class WorkloadTemplateTest {
     }
 
     @Test
+    void shouldNeverRestartAPodBecauseItIsRestoringItsState() {
+        // Given: /health/ready answers 503 for as long as a store restores, which can take hours
+        final JsonNode container = production.container();
+
+        // When
+        final JsonNode startup = container.at("/startupProbe/httpGet");
+        final JsonNode liveness = container.at("/livenessProbe/httpGet");
+
+        // Then: the probes that restart a pod ask only whether the process serves; readiness only takes it out
+        // of the Service
+        assertThat(startup.path("path").asText()).isEqualTo("/health/live");
+        assertThat(liveness.path("path").asText()).isEqualTo("/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
+        assertThat(production.named("Service", StockflowChart.HEADLESS_SERVICE).at("/spec/publishNotReadyAddresses")
+                .asBoolean()).as("restoring pods stay reachable for routed lookups and scrapes").isTrue();
+    }
+
+    @Test
     void shouldKeepTheStateDirOnAVolumeClaimedPerPod() {
         // Given
         final JsonNode statefulSet = production.statefulSet();

@@ -29,6 +29,8 @@ class StockflowMetricsTest {
         // Then
         for (final String outcome : new String[] {"changed", "unchanged", "stale", "duplicate", "invalid"}) {
             assertThat(scrape).contains("stockflow_events_total{outcome=\"" + outcome + "\",topic=\"price-updates\"} 0.0");
+            assertThat(scrape)
+                    .contains("stockflow_replayed_events_total{outcome=\"" + outcome + "\",topic=\"price-updates\"} 0.0");
         }
         for (final String code : new String[] {"empty", "undecodable", "invalid", "key-mismatch", "future-timestamp"}) {
             assertThat(scrape).contains("stockflow_dlq_total{code=\"" + code + "\"} 0.0");
@@ -59,6 +61,22 @@ class StockflowMetricsTest {
                 .contains("stockflow_snapshot_latency_seconds_count 2")
                 .contains("stockflow_snapshot_latency_seconds_bucket{le=\"0.05\"} 1")
                 .contains("stockflow_snapshot_latency_seconds_bucket{le=\"0.5\"} 2");
+    }
+
+    @Test
+    void shouldCountReplayedDeadLettersByTopicAndOutcome() {
+        // When
+        metrics.onReplayOutcome(Input.STOCK, Outcome.STALE);
+        metrics.onReplayOutcome(Input.STOCK, Outcome.STALE);
+        metrics.onReplayOutcome(Input.PRICE, Outcome.CHANGED);
+        metrics.onReplayRejected(Input.DELISTING);
+
+        // Then
+        assertThat(registry.scrape())
+                .contains("stockflow_replayed_events_total{outcome=\"stale\",topic=\"stock-updates\"} 2.0")
+                .contains("stockflow_replayed_events_total{outcome=\"changed\",topic=\"price-updates\"} 1.0")
+                .contains("stockflow_replayed_events_total{outcome=\"invalid\",topic=\"offer-delistings\"} 1.0")
+                .contains("stockflow_replayed_events_total{outcome=\"changed\",topic=\"stock-updates\"} 0.0");
     }
 
     @Test

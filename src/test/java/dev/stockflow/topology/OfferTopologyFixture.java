@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -144,6 +145,10 @@ final class OfferTopologyFixture implements AutoCloseable {
         stockTopic.pipeInput(record);
     }
 
+    void pipePriceBytes(final TestRecord<byte[], byte[]> record) {
+        priceTopic.pipeInput(record);
+    }
+
     void pipeDelistingBytes(final byte[] key, final byte[] value, final long timestamp) {
         delistingTopic.pipeInput(new TestRecord<>(key, value, null, timestamp));
     }
@@ -216,6 +221,8 @@ final class OfferTopologyFixture implements AutoCloseable {
     static final class CountingListener implements ProcessingListener {
         final Map<Input, Map<Outcome, Integer>> outcomes = new EnumMap<>(Input.class);
         final Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
+        /** Replayed dead letters per input, by outcome label ({@code invalid}: dead-lettered again). */
+        final Map<Input, Map<String, Integer>> replayed = new EnumMap<>(Input.class);
         int snapshots;
         int tombstones;
         ProcessingListener alsoNotify = ProcessingListener.NONE;
@@ -229,6 +236,19 @@ final class OfferTopologyFixture implements AutoCloseable {
         @Override
         public void onRejected(final Input input, final RejectReason reason) {
             rejected.merge(reason, 1, Integer::sum);
+            alsoNotify.onRejected(input, reason);
+        }
+
+        @Override
+        public void onReplayOutcome(final Input input, final Outcome outcome) {
+            replayed.computeIfAbsent(input, ignored -> new TreeMap<>()).merge(outcome.label(), 1, Integer::sum);
+            alsoNotify.onReplayOutcome(input, outcome);
+        }
+
+        @Override
+        public void onReplayRejected(final Input input) {
+            replayed.computeIfAbsent(input, ignored -> new TreeMap<>()).merge("invalid", 1, Integer::sum);
+            alsoNotify.onReplayRejected(input);
         }
 
         @Override
