@@ -125,8 +125,8 @@ public final class StockflowConfig extends AbstractConfig {
     private static final String DELIST_SWEEP_BATCH_DOC = "Offers visited per sweep, so a sweep never stalls "
             + "processing for long.";
 
-    static final ConfigDef DEFINITION = defineRules(defineTopics(defineApplication(defineConnections(
-            new ConfigDef()))));
+    static final ConfigDef DEFINITION = defineRules(defineTopics(HttpSecuritySettings.define(defineApplication(
+            defineConnections(new ConfigDef())))));
 
     /** Kafka and the schema registry. */
     private static ConfigDef defineConnections(final ConfigDef definition) {
