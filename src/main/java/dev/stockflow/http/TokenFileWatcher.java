@@ -82,7 +82,8 @@ public final class TokenFileWatcher implements AutoCloseable {
                 return;
             }
             read = TokenFile.parse(file, content);
-        } catch (final IOException | IllegalArgumentException | SecurityException e) {
+        } catch (final IOException | RuntimeException e) {
+            // Whatever went wrong, the poller goes on: a scheduled task that throws is never run again.
             failed(e instanceof IllegalArgumentException ? e.getMessage() : e.toString());
             return;
         }
