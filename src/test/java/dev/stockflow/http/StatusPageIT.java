@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -221,10 +222,14 @@ class StatusPageIT {
         assertThat(problems).isEmpty();
     }
 
-    /** Polls until {@code condition} holds, or fails at the deadline naming what it waited for. */
+    /**
+     * Polls until {@code condition} holds, or fails at the deadline naming what it waited for. The page rebuilds
+     * its table rows on every refresh, so an element found a moment ago may be gone when read: that is one more
+     * poll, not a failure.
+     */
     private static void until(final WebDriverWait wait, final String what,
                               final Function<WebDriver, Boolean> condition) {
-        wait.withMessage(() -> "waiting for " + what).until(condition);
+        wait.withMessage(() -> "waiting for " + what).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private static String text(final WebDriver page, final String id) {
