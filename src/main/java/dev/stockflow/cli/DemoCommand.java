@@ -1,6 +1,7 @@
 package dev.stockflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockflow.config.HttpSecuritySettings;
 import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.offer.OfferKey;
 import dev.stockflow.runtime.EmbeddedKafkaBroker;
@@ -159,6 +160,11 @@ public final class DemoCommand implements Callable<Integer> {
         overrides.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + registryScope);
         overrides.put(StockflowConfig.STATE_DIR_CONFIG, stateDir.toString());
         overrides.put(StockflowConfig.APPLICATION_ID_CONFIG, "stockflow-demo");
+        // The demo's own lookups and printed curl commands speak plain HTTP on this machine.
+        for (final String secured : List.of(HttpSecuritySettings.KEYSTORE_LOCATION_CONFIG,
+                HttpSecuritySettings.TRUSTSTORE_LOCATION_CONFIG, HttpSecuritySettings.TOKENS_FILE_CONFIG)) {
+            overrides.put(secured, "");
+        }
         final int port = config.load(Map.of()).httpPort();
         if (!isFree(port)) {
             spec.commandLine().getErr().println("Port " + port + " is in use; the HTTP API takes a free port instead"

@@ -78,6 +78,7 @@ public final class ConfigLoader {
         });
         environment.forEach((variable, value) -> assignStockflowVariable(variable, value, stockflow));
         overrides.forEach((key, value) -> assign(key, value, stockflow, kafka));
+        kafka.forEach(JaasSyntax::check);
         try {
             return new StockflowConfig(stockflow, kafka);
         } catch (final ConfigException e) {

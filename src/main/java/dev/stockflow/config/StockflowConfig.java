@@ -125,8 +125,8 @@ public final class StockflowConfig extends AbstractConfig {
     private static final String DELIST_SWEEP_BATCH_DOC = "Offers visited per sweep, so a sweep never stalls "
             + "processing for long.";
 
-    static final ConfigDef DEFINITION = defineRules(defineTopics(defineApplication(defineConnections(
-            new ConfigDef()))));
+    static final ConfigDef DEFINITION = defineRules(defineTopics(HttpSecuritySettings.define(defineApplication(
+            defineConnections(new ConfigDef())))));
 
     /** Kafka and the schema registry. */
     private static ConfigDef defineConnections(final ConfigDef definition) {
@@ -147,7 +147,10 @@ public final class StockflowConfig extends AbstractConfig {
                 .define(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
                         "Key store for mutual TLS to the registry.")
                 .define(SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                        "Password of the registry key store (and of its key).")
+                        "Password of the registry key store (and of its key, unless "
+                                + SchemaRegistrySettings.KEY_PASSWORD_CONFIG + " is set).")
+                .define(SchemaRegistrySettings.KEY_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                        "Password of the key in the registry key store, when it differs from the store's.")
                 .define(SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG, Type.STRING,
                         SchemaRegistrySettings.STORE_TYPE_DEFAULT, Importance.LOW,
                         "Type of the registry key store (JKS, PKCS12).")
@@ -286,8 +289,7 @@ public final class StockflowConfig extends AbstractConfig {
                 store(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG,
                         SchemaRegistrySettings.TRUSTSTORE_PASSWORD_CONFIG,
                         SchemaRegistrySettings.TRUSTSTORE_TYPE_CONFIG),
-                store(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG, SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG,
-                        SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG),
+                keyStore(),
                 Duration.ofMillis(getLong(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_CONFIG)),
                 getInt(SchemaRegistrySettings.MAX_RETRIES_CONFIG),
                 Duration.ofMillis(getLong(SchemaRegistrySettings.RETRY_BACKOFF_MS_CONFIG)));
@@ -304,8 +306,16 @@ public final class StockflowConfig extends AbstractConfig {
                 type == null || type.isEmpty() ? SchemaRegistrySettings.STORE_TYPE_DEFAULT : type);
     }
 
-    /** The password, or null when it is not set or empty (values are trimmed when loaded). */
-    private Password optionalPassword(final String key) {
+    /** The registry keystore, with its key's own password when one is set. */
+    private StoreSettings keyStore() {
+        final StoreSettings store = store(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG,
+                SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG, SchemaRegistrySettings.KEYSTORE_TYPE_CONFIG);
+        return store == null ? null
+                : store.withKeyPassword(optionalPassword(SchemaRegistrySettings.KEY_PASSWORD_CONFIG));
+    }
+
+    /** The password setting, or null when it is not set or empty (values are trimmed when loaded). */
+    public Password optionalPassword(final String key) {
         final Password password = getPassword(key);
         return password == null || password.value().isEmpty() ? null : password;
     }

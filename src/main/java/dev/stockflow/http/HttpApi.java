@@ -2,6 +2,8 @@ package dev.stockflow.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.stockflow.query.OfferLookup;
 import dev.stockflow.query.OfferLookups;
 import dev.stockflow.restore.RestoreStatus;
@@ -25,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * Stockflow's HTTP API on the JDK's built-in server: offer lookups (routed to the owning instance),
  * health, Prometheus metrics, and the live status page with its figures. Handlers only translate between HTTP
  * and the services behind them.
+ *
+ * <p>With {@link HttpSecurity} it speaks https only and asks for bearer tokens ({@link BearerAccess} says
+ * where); a lookup it forwards to the owning instance goes over https too and carries the caller's
+ * {@code Authorization} header, so the owner judges the caller's token itself.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -34,10 +40,14 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String JSON = "application/json";
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient forwarder;
+    private final HttpSecurity security;
+    private final BearerAccess access;
     private final OfferLookups lookups;
     private final Supplier<String> streamsState;
     private final Supplier<RestoreStatus> restore;
@@ -54,12 +64,26 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(final int port, final OfferLookups lookups, final Supplier<String> streamsState,
                    final Supplier<RestoreStatus> restore, final Supplier<String> metrics,
                    final Supplier<StatusReport> status) throws IOException {
+        this(port, lookups, streamsState, restore, metrics, status, HttpSecurity.NONE);
+    }
+
+    /**
+     * Like the other constructor, with TLS and bearer tokens as {@code security} says; closing the API closes
+     * {@code security} (it stops watching the token file).
+     */
+    public HttpApi(final int port, final OfferLookups lookups, final Supplier<String> streamsState,
+                   final Supplier<RestoreStatus> restore, final Supplier<String> metrics,
+                   final Supplier<StatusReport> status, final HttpSecurity security) throws IOException {
+        this.security = security;
+        this.access = new BearerAccess(security.tokens() == null ? null : security.tokens().tokens(),
+                security.metricsOpen());
+        this.forwarder = forwarder(security);
         this.lookups = lookups;
         this.streamsState = streamsState;
         this.restore = restore;
         this.metrics = metrics;
         this.status = status;
-        this.server = HttpServer.create(new InetSocketAddress(port), 64);
+        this.server = server(port, security);
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
             final Thread thread = new Thread(runnable, "stockflow-http");
             thread.setDaemon(true);
@@ -68,6 +92,24 @@ public final class HttpApi implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    private static HttpServer server(final int port, final HttpSecurity security) throws IOException {
+        if (!security.tls()) {
+            return HttpServer.create(new InetSocketAddress(port), 64);
+        }
+        final HttpsServer https = HttpsServer.create(new InetSocketAddress(port), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(security.serverTls()));
+        return https;
+    }
+
+    /** Forwarded lookups: https trusting the cluster's certificates when TLS is on (hostnames verified). */
+    private static HttpClient forwarder(final HttpSecurity security) {
+        final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (security.tls()) {
+            builder.sslContext(security.forwardTls());
+        }
+        return builder.build();
     }
 
     /** The bound port (useful with {@code http.port=0}). */
@@ -79,13 +121,28 @@ public final class HttpApi implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().close(); // lookups have no body: closing it drains whatever a client sent
             try {
-                handleGet(exchange);
+                if (admitted(exchange)) {
+                    handleGet(exchange);
+                }
             } catch (final RuntimeException e) {
                 // Details go to the log only: an answer must not carry what an exception happened to hold.
                 LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
                 respond(exchange, 500, JSON, error("internal error; the instance's log has the details"));
             }
         }
+    }
+
+    /** Answers 401 (JSON, with the Bearer challenge) to a request without the token its path needs. */
+    private boolean admitted(final HttpExchange exchange) throws IOException {
+        final BearerAccess.Refusal refusal = access.check(exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders().getFirst(AUTHORIZATION));
+        if (refusal == null) {
+            return true;
+        }
+        exchange.getResponseHeaders().set(WWW_AUTHENTICATE, refusal.challenge());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        respond(exchange, 401, JSON, error(refusal.message()));
+        return false;
     }
 
     private void handleGet(final HttpExchange exchange) throws IOException {
@@ -165,10 +222,19 @@ public final class HttpApi implements AutoCloseable {
 
     private void forward(final HttpExchange exchange, final OfferLookup.OwnedElsewhere owner, final String rawPath)
             throws IOException {
-        final HttpRequest request = HttpRequest.newBuilder(forwardUri(owner.host(), owner.port(), rawPath))
-                .header(FORWARDED_HEADER, "true").timeout(Duration.ofSeconds(5)).GET().build();
+        final HttpRequest.Builder request = HttpRequest.newBuilder(
+                        forwardUri(security.scheme(), owner.host(), owner.port(), rawPath))
+                .header(FORWARDED_HEADER, "true").timeout(Duration.ofSeconds(5)).GET();
+        // The caller's token goes along: the owner admits or refuses the caller, not this instance.
+        final String authorization = exchange.getRequestHeaders().getFirst(AUTHORIZATION);
+        if (authorization != null) {
+            request.header(AUTHORIZATION, authorization);
+        }
         try {
-            final HttpResponse<byte[]> response = forwarder.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            final HttpResponse<byte[]> response = forwarder.send(request.build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            response.headers().firstValue(WWW_AUTHENTICATE)
+                    .ifPresent(challenge -> exchange.getResponseHeaders().set(WWW_AUTHENTICATE, challenge));
             respond(exchange, response.statusCode(), JSON, response.body());
         } catch (final IOException e) {
             respond(exchange, 503, JSON, error("the instance owning the offer (" + owner.host() + ":" + owner.port()
@@ -220,16 +286,18 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        security.close();
     }
 
     /**
      * Where a lookup goes when the instance at {@code host:port} owns the key. An IPv6 address goes in
      * brackets in a URI; Kafka Streams hands it over without them.
      *
+     * @param scheme  http, or https when TLS is on
      * @param rawPath the path as the caller sent it, still percent-encoded
      */
-    static URI forwardUri(final String host, final int port, final String rawPath) {
+    static URI forwardUri(final String scheme, final String host, final int port, final String rawPath) {
         final String uriHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return URI.create("http://" + uriHost + ":" + port + rawPath);
+        return URI.create(scheme + "://" + uriHost + ":" + port + rawPath);
     }
 }

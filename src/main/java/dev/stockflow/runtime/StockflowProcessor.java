@@ -3,6 +3,7 @@ package dev.stockflow.runtime;
 import dev.stockflow.config.ConfigLoader;
 import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.http.HttpApi;
+import dev.stockflow.http.HttpSecurity;
 import dev.stockflow.metrics.MetricsRegistry;
 import dev.stockflow.metrics.StockflowMetrics;
 import dev.stockflow.query.OfferQueries;
@@ -79,11 +80,23 @@ public final class StockflowProcessor implements AutoCloseable {
         config.require(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "the processor needs a schema registry");
         LOG.info("Starting Stockflow with {}", ConfigLoader.describe(config));
         final TopologySettings settings = config.topologySettings();
-        TopicProvisioner.using(config, TopicProvisioner::prepareForProcessing);
+        // Before anything talks to Kafka: a keystore or token file that cannot be used is a configuration error.
+        final HttpSecurity security = HttpSecurities.from(config);
+        try {
+            TopicProvisioner.using(config, TopicProvisioner::prepareForProcessing);
+            return start(config, settings, security);
+        } catch (final RuntimeException e) {
+            security.close();
+            throw e;
+        }
+    }
+
+    private static StockflowProcessor start(final StockflowConfig config, final TopologySettings settings,
+                                            final HttpSecurity security) {
         final SchemaRegistryClient registry = RegistryClients.create(config);
         final MetricsRegistry metrics = new MetricsRegistry();
         try {
-            return start(config, settings, registry, metrics);
+            return start(config, settings, registry, metrics, security);
         } catch (final RuntimeException e) {
             metrics.close();
             registry.close();
@@ -92,7 +105,8 @@ public final class StockflowProcessor implements AutoCloseable {
     }
 
     private static StockflowProcessor start(final StockflowConfig config, final TopologySettings settings,
-                                            final SchemaRegistryClient registry, final MetricsRegistry metrics) {
+                                            final SchemaRegistryClient registry, final MetricsRegistry metrics,
+                                            final HttpSecurity security) {
         requireSnapshotSchema(registry, settings);
         final int port = httpPort(config);
         final HostInfo self = selfHost(config, port);
@@ -109,10 +123,11 @@ public final class StockflowProcessor implements AutoCloseable {
         final StatusSampler status = statusSampler(settings, metrics, listener, streams, self, restore);
         try {
             final HttpApi http = new HttpApi(port, new OfferQueries(streams, self, settings.rules()),
-                    () -> streams.state().name(), restore::status, metrics::scrape, status::report);
+                    () -> streams.state().name(), restore::status, metrics::scrape, status::report, security);
             streams.start();
-            LOG.info("Stockflow started; HTTP on port {}, reachable for other instances as {}; status page at "
-                    + "http://localhost:{}/", http.port(), self, http.port());
+            LOG.info("Stockflow started; {} on port {}, reachable for other instances as {}; status page at "
+                    + "{}://localhost:{}/{}", security.tls() ? "HTTPS" : "HTTP", http.port(), self, security.scheme(),
+                    http.port(), security.tokens() == null ? "" : " (bearer tokens required)");
             return new StockflowProcessor(registry, metrics, streams, http, restore, status, terminated,
                     membershipOnClose(config));
         } catch (final IOException e) {

@@ -24,6 +24,10 @@ record RegistryEndpoint(String base, String authorization) {
         return new RegistryEndpoint(base, userInfo == null ? null : basic(userInfo));
     }
 
+    boolean https() {
+        return base.startsWith("https://");
+    }
+
     /** The URI of a request path such as {@code /schemas/ids/7} (already percent-encoded). */
     URI resolve(final String rawPath) {
         return URI.create(base + rawPath);

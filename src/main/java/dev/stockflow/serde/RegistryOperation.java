@@ -33,6 +33,18 @@ record RegistryOperation(String description, String subject, Integer id) {
                 "Schema Registry " + registry + " did not answer while " + description + ": " + cause, cause);
     }
 
+    /**
+     * An https registry that was reached but refused the TLS handshake, or ended the connection without an answer
+     * (under TLS 1.3 a server that wants a client certificate often just closes the connection).
+     *
+     * @param hint which settings to check, given the client's own TLS settings
+     */
+    SchemaRegistryException tlsRefused(final RegistryEndpoint registry, final IOException cause, final String hint) {
+        return new SchemaRegistryException(SchemaRegistryErrors.UNREACHABLE,
+                "TLS handshake with Schema Registry " + registry + " failed while " + description
+                        + " (it refused the handshake or closed the connection: " + cause + "). " + hint, cause);
+    }
+
     /** The registry answered 2xx with something that is not what the API promises. */
     SchemaRegistryException unexpected(final RegistryReply reply, final String problem) {
         return new SchemaRegistryException(SchemaRegistryErrors.UNEXPECTED_RESPONSE,

@@ -1,9 +1,11 @@
 package dev.stockflow.serde;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,7 @@ final class RegistryTransport {
     private final int maxRetries;
     private final Duration retryBackoff;
     private final Pause pause;
+    private final String tlsHint;
     private final AtomicInteger preferred = new AtomicInteger();
 
     RegistryTransport(final SchemaRegistrySettings settings, final Pause pause) {
@@ -45,6 +48,19 @@ final class RegistryTransport {
         this.maxRetries = settings.maxRetries();
         this.retryBackoff = settings.retryBackoff();
         this.pause = pause;
+        this.tlsHint = tlsHint(settings);
+    }
+
+    /** What to check when an https registry refuses the handshake, given what this client presents. */
+    private static String tlsHint(final SchemaRegistrySettings settings) {
+        final String trust = SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG + " must hold the registry's "
+                + "certificate or its CA";
+        if (settings.keyStore() == null) {
+            return "No client certificate is set: if the registry asks for one (mutual TLS), set "
+                    + SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG + " and its password; " + trust + ".";
+        }
+        return "Check that the registry trusts the certificate of " + SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG
+                + " " + settings.keyStore().location() + "; " + trust + ".";
     }
 
     /** POSTs the JSON body to the path; the reply is a success or a 4xx. */
@@ -75,7 +91,8 @@ final class RegistryTransport {
                     }
                     lastFailure = operation.failure(reply);
                 } catch (final IOException e) {
-                    lastFailure = operation.unreachable(endpoint, e);
+                    lastFailure = refusedTls(endpoint, e) ? operation.tlsRefused(endpoint, e, tlsHint)
+                            : operation.unreachable(endpoint, e);
                 }
                 LOG.warn("Schema Registry call failed, will try again elsewhere or later: {}",
                         lastFailure.getMessage());
@@ -106,6 +123,11 @@ final class RegistryTransport {
             Thread.currentThread().interrupt();
             throw operation.interrupted(e);
         }
+    }
+
+    /** Reached over https, yet no answer: not a refused connection and not a timeout. */
+    private static boolean refusedTls(final RegistryEndpoint endpoint, final IOException failure) {
+        return endpoint.https() && !(failure instanceof ConnectException || failure instanceof HttpTimeoutException);
     }
 
     private void pauseBeforeRound(final int round, final RegistryOperation operation) {

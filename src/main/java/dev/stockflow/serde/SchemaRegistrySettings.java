@@ -40,6 +40,7 @@ public record SchemaRegistrySettings(
     public static final String KEYSTORE_LOCATION_CONFIG = "schema.registry.ssl.keystore.location";
     public static final String KEYSTORE_PASSWORD_CONFIG = "schema.registry.ssl.keystore.password";
     public static final String KEYSTORE_TYPE_CONFIG = "schema.registry.ssl.keystore.type";
+    public static final String KEY_PASSWORD_CONFIG = "schema.registry.ssl.key.password";
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "schema.registry.request.timeout.ms";
     public static final String MAX_RETRIES_CONFIG = "schema.registry.max.retries";
     public static final String RETRY_BACKOFF_MS_CONFIG = "schema.registry.retry.backoff.ms";
@@ -149,17 +150,33 @@ public record SchemaRegistrySettings(
     }
 
     /**
-     * A keystore or truststore file. The key password of a keystore is its store password.
+     * A keystore or truststore file.
      *
-     * @param password the store's password, or null for none
-     * @param type     the store's type, such as JKS or PKCS12
+     * @param password    the store's password, or null for none
+     * @param type        the store's type, such as JKS or PKCS12
+     * @param keyPassword a keystore's key password when it differs from the store's, else null
      */
-    public record StoreSettings(Path location, Password password, String type) {
+    public record StoreSettings(Path location, Password password, String type, Password keyPassword) {
+
+        /** A store whose key, if any, has the store's password. */
+        public StoreSettings(final Path location, final Password password, final String type) {
+            this(location, password, type, null);
+        }
+
+        /** This store with its key's own password (null: the store's). */
+        public StoreSettings withKeyPassword(final Password key) {
+            return new StoreSettings(location, password, type, key);
+        }
+
+        /** The password the key opens with: its own, or the store's. */
+        public Password effectiveKeyPassword() {
+            return keyPassword != null ? keyPassword : password;
+        }
 
         @Override
         public String toString() {
             return "[location=" + location + ", password=" + (password == null ? "none" : MASK) + ", type=" + type
-                    + "]";
+                    + (keyPassword == null ? "" : ", keyPassword=" + MASK) + "]";
         }
     }
 }

@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.kafka.common.config.types.Password;
 
 /** Builds the TLS context for https registries from the configured truststore and keystore. */
 final class SslContexts {
@@ -37,7 +39,18 @@ final class SslContexts {
             return null;
         }
         final KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(load(store, SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG), password(store));
+        final Password key = store.effectiveKeyPassword();
+        try {
+            factory.init(load(store, SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG),
+                    key == null ? null : key.value().toCharArray());
+        } catch (final UnrecoverableKeyException e) {
+            final String tried = store.keyPassword() != null ? SchemaRegistrySettings.KEY_PASSWORD_CONFIG
+                    : SchemaRegistrySettings.KEYSTORE_PASSWORD_CONFIG + " (set "
+                            + SchemaRegistrySettings.KEY_PASSWORD_CONFIG + " when the key has a password of its own)";
+            throw new IllegalArgumentException("Cannot open the key in "
+                    + SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG + " " + store.location() + " with " + tried
+                    + ": " + e.getMessage(), e);
+        }
         return factory.getKeyManagers();
     }
 

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+    private static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            + "username=\"stockflow\" password=\"secret-jaas\";";
+
     @TempDir
     Path dir;
 
@@ -82,7 +85,7 @@ class ConfigLoaderTest {
         // Given
         final Path file = write("kafka.security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nproducer.linger.ms=50\n");
         final Map<String, String> env = Map.of(
-                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", "secret-jaas",
+                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", JAAS,
                 "STOCKFLOW_KAFKA_BOOTSTRAP_SERVERS", "broker:9092");
 
         // When
@@ -92,15 +95,35 @@ class ConfigLoaderTest {
         assertThat(config.kafkaClientSettings()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "PLAIN")
                 .containsEntry("producer.linger.ms", "50")
-                .containsEntry("sasl.jaas.config", "secret-jaas");
+                .containsEntry("sasl.jaas.config", JAAS);
         assertThat(config.bootstrapServers()).isEqualTo("broker:9092");
+    }
+
+    @Test
+    void shouldRefuseAJaasConfigKafkaCannotParseWithoutQuotingAnyPartOfIt() throws IOException {
+        // Given: a password written without quotes, with a space in it (Kafka's parser quotes the second word)
+        final Map<String, String> env = Map.of("STOCKFLOW_KAFKA_SASL_JAAS_CONFIG",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=hunter two;");
+        final Path file = write("producer.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule "
+                + "required username=\"u\" password=\"hunter3\"\n");
+
+        // When / Then
+        assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Kafka client setting sasl.jaas.config is not a valid JAAS configuration: "
+                        + "Value not specified for key '[hidden]' in JAAS config.")
+                .hasMessageContaining("STOCKFLOW_KAFKA_SASL_JAAS_CONFIG")
+                .hasMessageNotContaining("two").hasMessageNotContaining("hunter");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("producer.sasl.jaas.config is not a valid JAAS configuration: JAAS config entry "
+                        + "not terminated by semi-colon")
+                .hasMessageNotContaining("hunter3");
     }
 
     @Test
     void shouldMaskSecretsWhenDescribed() {
         // Given
         final StockflowConfig config = ConfigLoader.load(null, Map.of(
-                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", "secret-jaas",
+                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", JAAS,
                 "STOCKFLOW_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:pw"), Map.of());
 
         // When

@@ -26,6 +26,7 @@ class RegistrySettingsConfigTest {
                 Map.entry("STOCKFLOW_SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE", "PKCS12"),
                 Map.entry("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION", "/etc/tls/client.jks"),
                 Map.entry("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD", "key-pw"),
+                Map.entry("STOCKFLOW_SCHEMA_REGISTRY_SSL_KEY_PASSWORD", "private-key-pw"),
                 Map.entry("STOCKFLOW_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS", "2500"),
                 Map.entry("STOCKFLOW_SCHEMA_REGISTRY_MAX_RETRIES", "5"),
                 Map.entry("STOCKFLOW_SCHEMA_REGISTRY_RETRY_BACKOFF_MS", "20"),
@@ -43,6 +44,7 @@ class RegistrySettingsConfigTest {
         assertThat(settings.keyStore().location()).isEqualTo(Path.of("/etc/tls/client.jks"));
         assertThat(settings.keyStore().password().value()).isEqualTo("key-pw");
         assertThat(settings.keyStore().type()).isEqualTo("JKS");
+        assertThat(settings.keyStore().effectiveKeyPassword().value()).isEqualTo("private-key-pw");
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(settings.maxRetries()).isEqualTo(5);
         assertThat(settings.retryBackoff()).isEqualTo(Duration.ofMillis(20));
@@ -56,7 +58,8 @@ class RegistrySettingsConfigTest {
                 "STOCKFLOW_SCHEMA_REGISTRY_URL", "https://a:8081",
                 "STOCKFLOW_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "alice:s3cret",
                 "STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION", "/etc/tls/client.jks",
-                "STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD", "key-pw"), Map.of());
+                "STOCKFLOW_SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD", "key-pw",
+                "STOCKFLOW_SCHEMA_REGISTRY_SSL_KEY_PASSWORD", "private-key-pw"), Map.of());
 
         // When
         final SchemaRegistrySettings settings = config.registrySettings();
@@ -65,7 +68,7 @@ class RegistrySettingsConfigTest {
         assertThat(settings.basicAuthUserInfo()).isInstanceOf(Password.class).hasToString("[hidden]");
         assertThat(settings.keyStore().password()).hasToString("[hidden]");
         assertThat(settings.toString()).doesNotContain("s3cret", "key-pw");
-        assertThat(settings.keyStore().toString()).doesNotContain("key-pw");
+        assertThat(settings.keyStore().toString()).doesNotContain("key-pw").contains("keyPassword=****");
     }
 
     @Test
@@ -86,6 +89,7 @@ class RegistrySettingsConfigTest {
         assertThat(settings.trustStore()).isNull();
         assertThat(settings.keyStore().password()).isNull();
         assertThat(settings.keyStore().type()).isEqualTo(SchemaRegistrySettings.STORE_TYPE_DEFAULT);
+        assertThat(settings.keyStore().keyPassword()).as("the key opens with the store's password").isNull();
         assertThat(settings).isEqualTo(new SchemaRegistrySettings(settings.urls(), null, null, settings.keyStore(),
                 Duration.ofMillis(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_DEFAULT),
                 SchemaRegistrySettings.MAX_RETRIES_DEFAULT,

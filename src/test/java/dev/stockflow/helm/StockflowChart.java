@@ -32,6 +32,19 @@ final class StockflowChart {
         }
     }
 
+    /** values-production.yaml plus TLS and tokens on the HTTP API and mutual TLS to Kafka and the registry. */
+    static Path securedValues() {
+        try {
+            return Path.of(StockflowChart.class.getResource("/helm/values-secured.yaml").toURI());
+        } catch (final URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RenderedManifests renderSecured(final Map<String, Object> overrides) {
+        return render(overrides, productionValues(), securedValues());
+    }
+
     static LintResult lint() {
         return new Helm(directory()).lint().strict().call();
     }

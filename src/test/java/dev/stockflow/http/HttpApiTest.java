@@ -257,13 +257,15 @@ class HttpApiTest {
     @Test
     void shouldBracketIpv6HostsInTheForwardUri() {
         // When / Then
-        assertThat(HttpApi.forwardUri("::1", 8080, "/offers/brand-1/SKU%2F1"))
+        assertThat(HttpApi.forwardUri("http", "::1", 8080, "/offers/brand-1/SKU%2F1"))
                 .isEqualTo(URI.create("http://[::1]:8080/offers/brand-1/SKU%2F1"));
-        assertThat(HttpApi.forwardUri("fe80::1:2", 80, "/offers/a/b").getHost()).isEqualTo("[fe80::1:2]");
-        assertThat(HttpApi.forwardUri("[::1]", 8080, "/offers/a/b")).isEqualTo(URI.create("http://[::1]:8080/offers/a/b"));
-        assertThat(HttpApi.forwardUri("stockflow-1.stockflow", 8080, "/offers/a/b"))
+        assertThat(HttpApi.forwardUri("http", "fe80::1:2", 80, "/offers/a/b").getHost()).isEqualTo("[fe80::1:2]");
+        assertThat(HttpApi.forwardUri("http", "[::1]", 8080, "/offers/a/b")).isEqualTo(URI.create("http://[::1]:8080/offers/a/b"));
+        assertThat(HttpApi.forwardUri("http", "stockflow-1.stockflow", 8080, "/offers/a/b"))
                 .isEqualTo(URI.create("http://stockflow-1.stockflow:8080/offers/a/b"));
-        assertThat(HttpApi.forwardUri("10.0.0.2", 8081, "/offers/a/b").getPort()).isEqualTo(8081);
+        assertThat(HttpApi.forwardUri("http", "10.0.0.2", 8081, "/offers/a/b").getPort()).isEqualTo(8081);
+        assertThat(HttpApi.forwardUri("https", "stockflow-1.stockflow", 8443, "/offers/a/b"))
+                .isEqualTo(URI.create("https://stockflow-1.stockflow:8443/offers/a/b"));
     }
 
     @Test

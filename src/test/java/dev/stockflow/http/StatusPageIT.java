@@ -6,14 +6,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.config.HttpSecuritySettings;
 import dev.stockflow.testkit.HeadlessChromium;
 import dev.stockflow.testkit.KafkaTestCluster;
+import dev.stockflow.testkit.SelfSignedStores;
 import dev.stockflow.testkit.StockflowInstance;
 import dev.stockflow.testkit.TestTopics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The status page in a real browser (headless Chromium): served by a running instance on a real broker while
  * events keep coming, its figures move, and its lookup box finds an offer. Then, against a stand-in server that
- * requires a token, the page asks for one and sends it as a bearer token.
+ * requires a token, the page asks for one and sends it as a bearer token; and a real instance serving https with
+ * bearer tokens is used through the page with the token a person types in.
  */
 class StatusPageIT {
 
@@ -50,11 +57,15 @@ class StatusPageIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String TOKEN = "s3cret-token";
 
+    @TempDir
+    static Path stores;
+
     private ChromeDriver browser;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
+        // Accepting the self-signed certificate of the https instance below, as a person would after the warning.
+        browser = HeadlessChromium.start(true);
     }
 
     @AfterEach
@@ -145,6 +156,36 @@ class StatusPageIT {
         }
     }
 
+    @Test
+    void shouldBeUsableOverHttpsWithTheTokenAPersonTypesIn() throws Exception {
+        // Given: an instance serving https that asks for bearer tokens, and an offer to look up
+        final Path keyStore = SelfSignedStores.keyStore(stores, "status-page", "store-pw-42");
+        final Path tokens = Files.writeString(stores.resolve("tokens"), "# people\n" + TOKEN + "\n");
+        try (TestTopics topics = new TestTopics(KAFKA, 1);
+             StockflowInstance instance = StockflowInstance.start(topics, Map.of(
+                     HttpSecuritySettings.KEYSTORE_LOCATION_CONFIG, keyStore.toString(),
+                     HttpSecuritySettings.KEYSTORE_PASSWORD_CONFIG, "store-pw-42",
+                     HttpSecuritySettings.TOKENS_FILE_CONFIG, tokens.toString()))) {
+            topics.send(new StockUpdate("coat-1", "acme", "COAT-9", "hamburg", 4, Instant.now()));
+
+            // When: the page is opened and the person gives the token it asks for
+            browser.get("https://localhost:" + instance.port() + "/");
+            final WebDriverWait wait = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
+            until(wait, "the token box", page -> page.findElement(By.id("token-box")).isDisplayed());
+            browser.findElement(By.id("token-input")).sendKeys(TOKEN);
+            browser.findElement(By.id("token-button")).click();
+
+            // Then: the figures arrive, and a lookup goes through with the token
+            until(wait, "state RUNNING", page -> "RUNNING".equals(text(page, "state")));
+            assertThat(text(browser, "instance")).isEqualTo("localhost:" + instance.port());
+            browser.findElement(By.id("lookup-key")).sendKeys("acme:COAT-9");
+            browser.findElement(By.id("lookup-button")).click();
+            until(wait, "the looked-up offer", page -> text(page, "lookup-status").contains("4 units"));
+            assertThat(browser.executeScript("return sessionStorage.getItem('stockflow.token')")).isEqualTo(TOKEN);
+            assertNoScriptOrPolicyErrors();
+        }
+    }
+
     private static void serveWithToken(final HttpExchange exchange, final List<String> authorizations)
             throws IOException {
         try (exchange) {
@@ -181,10 +222,14 @@ class StatusPageIT {
         assertThat(problems).isEmpty();
     }
 
-    /** Polls until {@code condition} holds, or fails at the deadline naming what it waited for. */
+    /**
+     * Polls until {@code condition} holds, or fails at the deadline naming what it waited for. The page rebuilds
+     * its table rows on every refresh, so an element found a moment ago may be gone when read: that is one more
+     * poll, not a failure.
+     */
     private static void until(final WebDriverWait wait, final String what,
                               final Function<WebDriver, Boolean> condition) {
-        wait.withMessage(() -> "waiting for " + what).until(condition);
+        wait.withMessage(() -> "waiting for " + what).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private static String text(final WebDriver page, final String id) {

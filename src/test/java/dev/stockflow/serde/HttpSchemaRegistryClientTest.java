@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.StockUpdate;
+import dev.stockflow.testkit.SelfSignedStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ class HttpSchemaRegistryClientTest {
     @TempDir
     static Path keyStoreDir;
     private static Path keyStore;
+    private static MutualTls mutualTls;
 
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final List<RegistryStub> stubs = new ArrayList<>();
@@ -482,6 +484,67 @@ class HttpSchemaRegistryClientTest {
                 .hasMessageContaining("missing.jks");
     }
 
+    @Test
+    void shouldPresentItsCertificateToARegistryThatRequiresOne() throws Exception {
+        // Given: a registry that talks only to clients whose certificate it trusts
+        final MutualTls tls = mutualTls();
+        final RegistryStub secure = track(RegistryStub.startHttpsRequiringClientCertificates(tls.registryContext()));
+        secure.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(secure.url())
+                .trustStore(tls.clientTrust(), MutualTls.PASSWORD, "PKCS12")
+                .keyStore(tls.clientKey(), MutualTls.PASSWORD, "PKCS12", null));
+
+        // When
+        final Schema schema = client.schemaById(1);
+
+        // Then
+        assertThat(schema).isEqualTo(SCHEMA);
+        assertThat(secure.count("GET", "/schemas/ids/1")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameTheKeystoreSettingWhenTheRegistryRefusesAClientWithoutCertificate() throws Exception {
+        // Given: the same registry, and a client that trusts it but has no certificate to show
+        final MutualTls tls = mutualTls();
+        final RegistryStub secure = track(RegistryStub.startHttpsRequiringClientCertificates(tls.registryContext()));
+        secure.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
+        final HttpSchemaRegistryClient client = client(RegistrySettingsBuilder.forUrls(secure.url()).maxRetries(0)
+                .trustStore(tls.clientTrust(), MutualTls.PASSWORD, "PKCS12"));
+
+        // When
+        final SchemaRegistryException error = catchThrowableOfType(SchemaRegistryException.class,
+                () -> client.schemaById(1));
+
+        // Then
+        assertThat(error.errorCode()).isEqualTo(SchemaRegistryErrors.UNREACHABLE);
+        assertThat(error).hasMessageContaining("TLS handshake with Schema Registry " + secure.url() + " failed")
+                .hasMessageContaining(SchemaRegistrySettings.KEYSTORE_LOCATION_CONFIG)
+                .hasMessageContaining(SchemaRegistrySettings.TRUSTSTORE_LOCATION_CONFIG);
+        assertThat(secure.requests()).isEmpty();
+    }
+
+    @Test
+    void shouldOpenTheClientKeyWithItsOwnPasswordWhenOneIsSet() throws Exception {
+        // Given: a JKS client keystore whose key has another password than the store
+        final MutualTls tls = mutualTls();
+        final RegistryStub secure = track(RegistryStub.startHttpsRequiringClientCertificates(tls.registryContext()));
+        secure.answer("GET", "/schemas/ids/1", 200, schemaAnswer(SCHEMA));
+        final RegistrySettingsBuilder settings = RegistrySettingsBuilder.forUrls(secure.url())
+                .trustStore(tls.clientTrust(), MutualTls.PASSWORD, "PKCS12");
+
+        // When
+        final HttpSchemaRegistryClient client = client(settings.keyStore(tls.jksClientKey(), MutualTls.PASSWORD,
+                "JKS", MutualTls.KEY_PASSWORD));
+
+        // Then
+        assertThat(client.schemaById(1)).isEqualTo(SCHEMA);
+        assertThatThrownBy(() -> client(settings.keyStore(tls.jksClientKey(), MutualTls.PASSWORD, "JKS", null)))
+                .as("the store's password does not open that key")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(SchemaRegistrySettings.KEY_PASSWORD_CONFIG)
+                .hasMessageNotContaining(MutualTls.PASSWORD).hasMessageNotContaining(MutualTls.KEY_PASSWORD);
+    }
+
     private HttpSchemaRegistryClient client(final String urls) {
         return client(RegistrySettingsBuilder.forUrls(urls));
     }
@@ -526,6 +589,33 @@ class HttpSchemaRegistryClientTest {
         assertThat(keytool.waitFor()).as("keytool: %s", output).isZero();
         keyStore = path;
         return keyStore;
+    }
+
+    private static synchronized MutualTls mutualTls() throws Exception {
+        if (mutualTls == null) {
+            final Path registryKey = SelfSignedStores.keyStore(keyStoreDir, "mtls-registry", MutualTls.PASSWORD);
+            final Path clientKey = SelfSignedStores.keyStore(keyStoreDir, "mtls-client", MutualTls.PASSWORD);
+            final Path jksClientKey = SelfSignedStores.jksKeyStore(keyStoreDir, "mtls-jks-client", MutualTls.PASSWORD,
+                    MutualTls.KEY_PASSWORD);
+            mutualTls = new MutualTls(registryKey,
+                    SelfSignedStores.trustStore(keyStoreDir, "mtls-registry-trust", MutualTls.PASSWORD,
+                            MutualTls.PASSWORD, List.of(clientKey, jksClientKey)),
+                    clientKey, jksClientKey,
+                    SelfSignedStores.trustStore(keyStoreDir, "mtls-client-trust", MutualTls.PASSWORD,
+                            MutualTls.PASSWORD, List.of(registryKey)));
+        }
+        return mutualTls;
+    }
+
+    /** A registry's key and the client certificates it trusts; two client keystores and their trust in it. */
+    private record MutualTls(Path registryKey, Path registryTrust, Path clientKey, Path jksClientKey,
+                             Path clientTrust) {
+        static final String PASSWORD = "mtls-store-pw";
+        static final String KEY_PASSWORD = "mtls-key-pw";
+
+        SSLContext registryContext() throws Exception {
+            return SelfSignedStores.context(registryKey, registryTrust, PASSWORD);
+        }
     }
 
     private static SSLContext serverContext(final Path keyStorePath) throws Exception {

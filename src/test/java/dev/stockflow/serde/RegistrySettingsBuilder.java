@@ -11,6 +11,7 @@ final class RegistrySettingsBuilder {
     private final String urls;
     private Password basicAuthUserInfo;
     private StoreSettings trustStore;
+    private StoreSettings keyStore;
     private Duration requestTimeout = Duration.ofMillis(SchemaRegistrySettings.REQUEST_TIMEOUT_MS_DEFAULT);
     private int maxRetries = SchemaRegistrySettings.MAX_RETRIES_DEFAULT;
     private Duration retryBackoff = Duration.ofMillis(SchemaRegistrySettings.RETRY_BACKOFF_MS_DEFAULT);
@@ -34,6 +35,13 @@ final class RegistrySettingsBuilder {
         return this;
     }
 
+    RegistrySettingsBuilder keyStore(final Path location, final String password, final String type,
+                                     final String keyPassword) {
+        this.keyStore = new StoreSettings(location, new Password(password), type,
+                keyPassword == null ? null : new Password(keyPassword));
+        return this;
+    }
+
     RegistrySettingsBuilder requestTimeout(final Duration timeout) {
         this.requestTimeout = timeout;
         return this;
@@ -50,7 +58,7 @@ final class RegistrySettingsBuilder {
     }
 
     SchemaRegistrySettings build() {
-        return new SchemaRegistrySettings(SchemaRegistrySettings.parseUrls(urls), basicAuthUserInfo, trustStore, null,
+        return new SchemaRegistrySettings(SchemaRegistrySettings.parseUrls(urls), basicAuthUserInfo, trustStore, keyStore,
                 requestTimeout, maxRetries, retryBackoff);
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A Schema Registry stand-in on 127.0.0.1 that answers scripted Confluent-style responses and records
@@ -49,6 +51,20 @@ final class RegistryStub implements AutoCloseable {
     static RegistryStub startHttps(final SSLContext sslContext) throws IOException {
         final HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+        return new RegistryStub(server);
+    }
+
+    /** Over https, refusing every client that presents no certificate the context trusts (mutual TLS). */
+    static RegistryStub startHttpsRequiringClientCertificates(final SSLContext sslContext) throws IOException {
+        final HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
+            @Override
+            public void configure(final HttpsParameters parameters) {
+                final SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setNeedClientAuth(true);
+                parameters.setSSLParameters(ssl);
+            }
+        });
         return new RegistryStub(server);
     }
 

@@ -36,6 +36,14 @@ public final class HeadlessChromium {
 
     /** Starts a fresh browser with a profile of its own under {@code target/}; quit it when done. */
     public static ChromeDriver start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * Like {@link #start()}; with {@code acceptSelfSigned} the browser also accepts the self-signed certificates
+     * tests make for their https servers (as a person would after the browser's warning).
+     */
+    public static ChromeDriver start(final boolean acceptSelfSigned) throws IOException {
         require(CHROMIUM, "chromium");
         require(CHROMEDRIVER, "chromium-driver");
         final Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")),
@@ -48,6 +56,7 @@ public final class HeadlessChromium {
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1400,1300", "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.setAcceptInsecureCerts(acceptSelfSigned);
         return new ChromeDriver(service, options);
     }
 

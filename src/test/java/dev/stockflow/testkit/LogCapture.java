@@ -1,5 +1,7 @@
 package dev.stockflow.testkit;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.LogManager;
@@ -15,15 +17,21 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture implements AutoCloseable {
 
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<String> throwables = new CopyOnWriteArrayList<>();
     private final Logger logger;
     private final AbstractAppender appender;
 
-    private LogCapture(final Class<?> source) {
-        logger = (Logger) LogManager.getLogger(source);
-        appender = new AbstractAppender("capture-" + source.getSimpleName(), null, null, true, Property.EMPTY_ARRAY) {
+    private LogCapture(final Logger logger, final String name) {
+        this.logger = logger;
+        appender = new AbstractAppender("capture-" + name, null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(final LogEvent event) {
                 messages.add(event.getMessage().getFormattedMessage());
+                if (event.getThrown() != null) {
+                    final StringWriter trace = new StringWriter();
+                    event.getThrown().printStackTrace(new PrintWriter(trace));
+                    throwables.add(trace.toString());
+                }
             }
         };
         appender.start();
@@ -32,7 +40,17 @@ public final class LogCapture implements AutoCloseable {
 
     /** Starts collecting what the logger of {@code source} writes. */
     public static LogCapture of(final Class<?> source) {
-        return new LogCapture(source);
+        return new LogCapture((Logger) LogManager.getLogger(source), source.getSimpleName());
+    }
+
+    /** Starts collecting what every logger writes (through the root logger), with the stack traces logged. */
+    public static LogCapture everything() {
+        return new LogCapture((Logger) LogManager.getRootLogger(), "root");
+    }
+
+    /** Every message and every logged stack trace (messages of causes included) so far, as one text. */
+    public String text() {
+        return String.join("\n", messages) + "\n" + String.join("\n", throwables);
     }
 
     /** The messages so far, formatted, oldest first. */
