@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ public final class ApplicationReset implements AutoCloseable {
     public ResetPlan plan(final Instant toDatetime) {
         final List<String> inputs = config.topologySettings().inputTopicNames();
         final Map<String, Integer> partitionCounts = new TopicProvisioner(admin, config.topologySettings(),
-                (short) -1).partitionCounts(inputs);
+                (short) -1, KafkaAccess.of(config)).partitionCounts(inputs, AclOperation.READ);
         final List<TopicPartition> partitions = new ArrayList<>();
         partitionCounts.forEach((topic, count) -> {
             for (int partition = 0; partition < count; partition++) {
