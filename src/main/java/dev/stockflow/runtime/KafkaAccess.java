@@ -70,6 +70,14 @@ public final class KafkaAccess {
                 topicGrant(needed, topic)));
     }
 
+    /** As {@link #onTopic}, for a call on the consumer group {@code group}. */
+    public Optional<KafkaAccessDeniedException> onGroup(final Throwable failure, final AclOperation doing,
+                                                        final String group, final AclOperation needed) {
+        return authorizationFailureIn(failure).filter(GroupAuthorizationException.class::isInstance)
+                .map(denied -> denied(denied, doing, "group " + group,
+                        AclGrant.literal(needed, ResourceType.GROUP, group)));
+    }
+
     /** For a stream thread's failure: the denial it comes from, if it comes from one. */
     public Optional<KafkaAccessDeniedException> inStreams(final Throwable failure) {
         return authorizationFailureIn(failure).map(denied -> inStreams(failure, denied));
