@@ -100,6 +100,38 @@ public record StockflowAcls(String principal, String applicationId, List<String>
         return acls;
     }
 
+    /**
+     * {@code stockflow reset}: read the group (describe it, read its offsets, move them), read the inputs (moving a
+     * group's offsets on a topic takes Read on it, as a consumer's commit does), and delete the internal topics
+     * (which includes describing them: without it, Kafka would not even list them).
+     */
+    public List<Acl> reset() {
+        final List<Acl> acls = new ArrayList<>();
+        acls.add(acl(AclOperation.READ, ResourceType.GROUP, applicationId, PatternType.LITERAL));
+        inputs.forEach(topic -> acls.add(topic(AclOperation.READ, topic)));
+        acls.add(acl(AclOperation.DELETE, ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED));
+        return acls;
+    }
+
+    /** Describe on an input topic, which docs/kubernetes.md once listed for reset instead of Read. */
+    public Acl describeInput(final int index) {
+        return topic(AclOperation.DESCRIBE, inputs.get(index));
+    }
+
+    /**
+     * {@code stockflow dlq replay}: read the dead-letter topic, write the inputs, keep its progress in its group and
+     * commit both in the transactions of its transactional id.
+     */
+    public List<Acl> dlqReplay() {
+        final String replay = applicationId + "-dlq-replay";
+        final List<Acl> acls = new ArrayList<>();
+        acls.add(topic(AclOperation.READ, dlqTopic));
+        inputs.forEach(topic -> acls.add(topic(AclOperation.WRITE, topic)));
+        acls.add(acl(AclOperation.READ, ResourceType.GROUP, replay, PatternType.LITERAL));
+        acls.add(acl(AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, replay, PatternType.LITERAL));
+        return acls;
+    }
+
     private Acl topic(final AclOperation operation, final String topic) {
         return acl(operation, ResourceType.TOPIC, topic, PatternType.LITERAL);
     }
