@@ -119,16 +119,16 @@ class KafkaAclsIT {
                 await().atMost(TIMEOUT).until(() -> topics.latestSnapshots().containsKey("acme:A-1"));
                 assertThat(topics.deadLetters(1)).hasSize(1);
             }
-            // ... and an operator holds exactly the documented ACLs of dlq replay and reset
+            // ... and an operator
             final StockflowAcls operatorAcls = StockflowAcls.of(operator.principal(), topics);
-            final List<StockflowAcls.Acl> granted = new ArrayList<>(operatorAcls.dlqReplay());
-            granted.addAll(operatorAcls.reset());
-            KAFKA.grant(granted.stream().map(StockflowAcls.Acl::binding).toList());
             final Path config = Files.writeString(configFile(topics, operator, "exactly_once_v2"),
                     StockflowConfig.STATE_DIR_CONFIG + "=" + dir.resolve("state") + "\n", StandardOpenOption.APPEND);
 
-            // When
+            // When: each command runs with exactly its documented ACLs
+            KAFKA.grant(operatorAcls.dlqReplay().stream().map(StockflowAcls.Acl::binding).toList());
             final int replayed = Stockflow.execute("dlq", "replay", "--config", config.toString());
+            KAFKA.revokeAll(operator.principal());
+            KAFKA.grant(operatorAcls.reset().stream().map(StockflowAcls.Acl::binding).toList());
             final int reset = Stockflow.execute("reset", "--config", config.toString(), "--yes");
 
             // Then: the dead letter went back to its topic, and the changelog is gone
