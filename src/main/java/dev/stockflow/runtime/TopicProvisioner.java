@@ -149,7 +149,7 @@ public final class TopicProvisioner {
         }
     }
 
-    /** Creates the topics that do not exist yet, one by one, so that a refusal names its topic. */
+    /** Creates the topics that do not exist yet, in one request, and reads each topic's answer: a refusal names it. */
     private void createMissing(final List<NewTopic> wanted, final AclOperation needed) {
         final Map<String, Integer> existing = partitionCounts(wanted.stream().map(NewTopic::name).toList(), needed);
         final List<NewTopic> missing = wanted.stream().filter(topic -> !existing.containsKey(topic.name())).toList();

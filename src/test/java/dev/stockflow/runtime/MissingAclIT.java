@@ -1,6 +1,7 @@
 package dev.stockflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.stockflow.Stockflow;
 import dev.stockflow.avro.StockUpdate;
@@ -9,6 +10,7 @@ import dev.stockflow.config.StockflowConfig;
 import dev.stockflow.testkit.CommandThread;
 import dev.stockflow.testkit.ConsoleCapture;
 import dev.stockflow.testkit.LogCapture;
+import dev.stockflow.testkit.StockflowInstance;
 import dev.stockflow.testkit.TestTopics;
 import dev.stockflow.testkit.security.KafkaIdentity;
 import dev.stockflow.testkit.security.SecuredKafkaBroker;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -99,6 +103,26 @@ class MissingAclIT {
             }
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
             assertOneLineNaming(missing, "run");
+        }
+    }
+
+    @Test
+    void shouldTurnLivenessDownWhenKafkaStreamsIsRefused() throws Exception {
+        try (TestTopics topics = new TestTopics(KAFKA, 2)) {
+            // Given: no Read on the consumer group
+            final List<StockflowAcls.Acl> acls = new ArrayList<>(StockflowAcls.of(user.principal(), topics).run(true));
+            acls.removeIf(acl -> acl.binding().pattern().resourceType() == ResourceType.GROUP);
+            grantOnly(acls);
+
+            // When
+            try (StockflowInstance instance = StockflowInstance.launch(topics, user.kafkaConfig())) {
+
+                // Then: Kafka Streams stops for good, and says why
+                await().atMost(DEADLINE).until(() -> instance.streams().state() == KafkaStreams.State.ERROR);
+                assertThat(instance.get("/health/live").statusCode()).isEqualTo(503);
+                assertThat(instance.failure()).hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("Kafka denied READ on group " + topics.settings().get("application.id")));
+            }
         }
     }
 
