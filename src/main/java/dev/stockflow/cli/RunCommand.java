@@ -28,9 +28,17 @@ public final class RunCommand implements Callable<Integer> {
             processor.close();
             stopped.countDown();
         }, "stockflow-shutdown"));
-        if (processor.awaitTermination()) {
+        final boolean failed;
+        try {
+            failed = processor.awaitTermination();
+        } catch (final InterruptedException e) {
+            processor.close();
+            throw e;
+        }
+        if (failed) {
             // Kafka Streams gave up (state ERROR): exit non-zero so a supervisor restarts the instance.
-            spec.commandLine().getErr().println("stockflow run: Kafka Streams failed; see the log above");
+            spec.commandLine().getErr().println("stockflow run: "
+                    + processor.failure().orElse("Kafka Streams failed; see the log above"));
             processor.close();
             return ExitCodes.FAILURE;
         }

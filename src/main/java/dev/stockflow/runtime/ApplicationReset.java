@@ -1,6 +1,7 @@
 package dev.stockflow.runtime;
 
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.topology.OfferTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberToRemove;
@@ -25,6 +27,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +55,13 @@ public final class ApplicationReset implements AutoCloseable {
     private final Admin admin;
     private final StockflowConfig config;
     private final String applicationId;
+    private final KafkaAccess access;
 
     private ApplicationReset(final Admin admin, final StockflowConfig config) {
         this.admin = admin;
         this.config = config;
         this.applicationId = config.getString(StockflowConfig.APPLICATION_ID_CONFIG);
+        this.access = KafkaAccess.of(config);
     }
 
     /**
@@ -74,7 +80,12 @@ public final class ApplicationReset implements AutoCloseable {
 
     /** Who is in the application's consumer group now. */
     public GroupMembership membership() {
-        return GroupMembership.describe(admin, applicationId);
+        try {
+            return GroupMembership.describe(admin, applicationId);
+        } catch (final IllegalStateException e) {
+            throw access.onGroup(e, AclOperation.DESCRIBE, applicationId, AclOperation.READ)
+                    .<RuntimeException>map(denied -> denied).orElse(e);
+        }
     }
 
     /**
@@ -86,7 +97,7 @@ public final class ApplicationReset implements AutoCloseable {
     public ResetPlan plan(final Instant toDatetime) {
         final List<String> inputs = config.topologySettings().inputTopicNames();
         final Map<String, Integer> partitionCounts = new TopicProvisioner(admin, config.topologySettings(),
-                (short) -1).partitionCounts(inputs);
+                (short) -1, access).partitionCounts(inputs, AclOperation.READ);
         final List<TopicPartition> partitions = new ArrayList<>();
         partitionCounts.forEach((topic, count) -> {
             for (int partition = 0; partition < count; partition++) {
@@ -126,8 +137,12 @@ public final class ApplicationReset implements AutoCloseable {
         final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         plan.targets().forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
         if (!offsets.isEmpty()) {
-            await("moving the committed offsets of " + applicationId,
-                    () -> admin.alterConsumerGroupOffsets(applicationId, offsets).all());
+            final AlterConsumerGroupOffsetsResult moved = admin.alterConsumerGroupOffsets(applicationId, offsets);
+            try {
+                await("moving the committed offsets of " + applicationId, moved::all);
+            } catch (final IllegalStateException e) {
+                throw topicRefused(moved, offsets.keySet()).<RuntimeException>map(denied -> denied).orElse(e);
+            }
             LOG.info("Moved the committed offsets of {} on {} input partitions", applicationId, offsets.size());
         }
         if (!plan.internalTopics().isEmpty()) {
@@ -139,8 +154,39 @@ public final class ApplicationReset implements AutoCloseable {
         LOG.info("Deleted the local state directory {}", plan.stateDirectory());
     }
 
-    /** The application's internal topics: named {@code <application.id>-...-changelog} or {@code -repartition}. */
+    /**
+     * Kafka refuses an offset move per partition, and the failure of the whole names none: the first refusal, as one
+     * line. Committing offsets for a topic takes Read on it, as a consumer's commit does.
+     */
+    private Optional<KafkaAccessDeniedException> topicRefused(final AlterConsumerGroupOffsetsResult moved,
+                                                              final Collection<TopicPartition> partitions) {
+        for (final TopicPartition partition : partitions) {
+            try {
+                moved.partitionResult(partition).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (final ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    return access.onTopic(e.getCause(), AclOperation.READ, partition.topic(),
+                            AclOperation.READ);
+                }
+            } catch (final TimeoutException e) {
+                return Optional.empty();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The application's internal topics: named {@code <application.id>-...-changelog} or {@code -repartition}.
+     * Kafka lists only the topics the principal may describe, so without Delete (which includes Describe) on them
+     * the list would be empty and the reset would leave them; the changelog Stockflow knows is asked about first.
+     */
     private List<String> internalTopics() {
+        new TopicProvisioner(admin, config.topologySettings(), (short) -1, access)
+                .partitionCounts(List.of(applicationId + "-" + OfferTopology.STORE_NAME + "-changelog"),
+                        AclOperation.DELETE);
         final Collection<String> names = await("listing topics", () -> admin.listTopics().names());
         return names.stream()
                 .filter(name -> name.startsWith(applicationId + "-"))
@@ -149,8 +195,14 @@ public final class ApplicationReset implements AutoCloseable {
     }
 
     private List<ResetPlan.OffsetMove> moves(final List<TopicPartition> partitions, final Instant toDatetime) {
-        final Map<TopicPartition, OffsetAndMetadata> committed = await("reading the committed offsets of "
-                + applicationId, () -> admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata());
+        final Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed = await("reading the committed offsets of " + applicationId,
+                    () -> admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata());
+        } catch (final IllegalStateException e) {
+            throw access.onGroup(e, AclOperation.DESCRIBE, applicationId, AclOperation.READ)
+                    .<RuntimeException>map(denied -> denied).orElse(e);
+        }
         final Map<TopicPartition, Long> targets = offsets(partitions,
                 toDatetime == null ? OffsetSpec.earliest() : OffsetSpec.forTimestamp(toDatetime.toEpochMilli()));
         final Map<TopicPartition, Long> ends = toDatetime == null ? Map.of() : offsets(partitions, OffsetSpec.latest());

@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -40,6 +41,7 @@ public final class InputProducer implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final KafkaAccess access;
 
     public InputProducer(final StockflowConfig config, final SchemaRegistryClient registry) {
         final TopologySettings topics = config.topologySettings();
@@ -49,6 +51,7 @@ public final class InputProducer implements AutoCloseable {
         }
         this.producer = new KafkaProducer<>(KafkaClientSettings.producer(config, DEFAULTS), new ByteArraySerializer(),
                 new ByteArraySerializer());
+        this.access = KafkaAccess.of(config);
     }
 
     /**
@@ -65,7 +68,8 @@ public final class InputProducer implements AutoCloseable {
                         acknowledged.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
-                        firstError.compareAndSet(null, exception.toString());
+                        firstError.compareAndSet(null, access.onTopic(exception, AclOperation.WRITE, encoder.topic,
+                                AclOperation.WRITE).map(Throwable::getMessage).orElse(exception.toString()));
                     }
                 });
     }
@@ -83,7 +87,7 @@ public final class InputProducer implements AutoCloseable {
         return failed.get();
     }
 
-    /** The first send failure, or null. */
+    /** The first send failure (a refused permission as one line naming it), or null. */
     public String firstError() {
         return firstError.get();
     }

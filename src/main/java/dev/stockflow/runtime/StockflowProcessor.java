@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +55,15 @@ public final class StockflowProcessor implements AutoCloseable {
     private final RestoreProgressLog restoreLog;
     private final StatusSampler status;
     private final CountDownLatch terminated;
+    private final StreamThreadFailureHandler failures;
     private final CloseOptions.GroupMembershipOperation onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StockflowProcessor(final SchemaRegistryClient registry, final MetricsRegistry metrics,
                                final KafkaStreams streams, final HttpApi http, final RestoreTracker restore,
                                final StatusSampler status,
-                               final CountDownLatch terminated, final CloseOptions.GroupMembershipOperation onClose) {
+                               final CountDownLatch terminated, final StreamThreadFailureHandler failures,
+                               final CloseOptions.GroupMembershipOperation onClose) {
         this.registry = registry;
         this.metrics = metrics;
         this.streams = streams;
@@ -71,6 +72,7 @@ public final class StockflowProcessor implements AutoCloseable {
         this.restoreLog = RestoreProgressLog.start(restore::status);
         this.status = status;
         this.terminated = terminated;
+        this.failures = failures;
         this.onClose = onClose;
     }
 
@@ -113,7 +115,8 @@ public final class StockflowProcessor implements AutoCloseable {
         final StockflowMetrics listener = new StockflowMetrics(metrics.registry(), settings);
         final KafkaStreams streams = new KafkaStreams(OfferTopology.build(settings, registry, listener),
                 StreamsProperties.of(config, listener, self));
-        final CountDownLatch terminated = watch(streams);
+        final StreamThreadFailureHandler failures = new StreamThreadFailureHandler(KafkaAccess.of(config));
+        final CountDownLatch terminated = watch(streams, failures);
         // Before start(): Kafka Streams takes the restore listener only then. Never Kafka's restore metrics
         // (RestoreTracker says why).
         final RestoreTracker restore = new RestoreTracker();
@@ -128,7 +131,7 @@ public final class StockflowProcessor implements AutoCloseable {
             LOG.info("Stockflow started; {} on port {}, reachable for other instances as {}; status page at "
                     + "{}://localhost:{}/{}", security.tls() ? "HTTPS" : "HTTP", http.port(), self, security.scheme(),
                     http.port(), security.tokens() == null ? "" : " (bearer tokens required)");
-            return new StockflowProcessor(registry, metrics, streams, http, restore, status, terminated,
+            return new StockflowProcessor(registry, metrics, streams, http, restore, status, terminated, failures,
                     membershipOnClose(config));
         } catch (final IOException e) {
             status.close();
@@ -138,16 +141,14 @@ public final class StockflowProcessor implements AutoCloseable {
     }
 
     /**
-     * Replaces a stream thread that fails and logs Kafka Streams' state changes.
+     * Replaces a stream thread that fails, unless Kafka refused it a permission (see
+     * {@link StreamThreadFailureHandler}), and logs Kafka Streams' state changes.
      *
      * @return counted down when Kafka Streams stops for good (closed, or failed past recovery)
      */
-    private static CountDownLatch watch(final KafkaStreams streams) {
+    private static CountDownLatch watch(final KafkaStreams streams, final StreamThreadFailureHandler failures) {
         final CountDownLatch terminated = new CountDownLatch(1);
-        streams.setUncaughtExceptionHandler(exception -> {
-            LOG.error("A stream thread failed; replacing it", exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(failures);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -240,6 +241,11 @@ public final class StockflowProcessor implements AutoCloseable {
     public boolean awaitTermination() throws InterruptedException {
         terminated.await();
         return streams.state() == KafkaStreams.State.ERROR;
+    }
+
+    /** Why Kafka Streams failed, in one line, when Stockflow knows: a permission Kafka refused. */
+    public Optional<String> failure() {
+        return failures.denial();
     }
 
     /**

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * or it can be driven by hand with {@link #start()} and {@link #close()}. Data lives under
  * {@code target/kafka-test/} and is deleted on close.
  */
-public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class KafkaTestCluster implements TestCluster, BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private static final Path BASE_DIRECTORY = Path.of("target", "kafka-test");
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
@@ -60,14 +60,22 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
         return this;
     }
 
+    @Override
     public String bootstrapServers() {
         return started().bootstrapServers();
+    }
+
+    /** The cluster has no security: clients need nothing but its address. */
+    @Override
+    public Map<String, Object> clientSettings() {
+        return Map.of();
     }
 
     /**
      * Creates a topic with one replica and waits until the broker describes it with all its partitions:
      * the controller accepting it is not enough for a client that looks it up right after.
      */
+    @Override
     public void createTopic(final String name, final int partitions, final Map<String, String> configs)
         throws InterruptedException, ExecutionException, TimeoutException {
         started();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 
@@ -61,6 +62,11 @@ public final class StockflowInstance implements AutoCloseable {
 
     public int port() {
         return processor.httpPort();
+    }
+
+    /** Why Kafka Streams failed, when Stockflow knows (see {@link StockflowProcessor#failure()}). */
+    public Optional<String> failure() {
+        return processor.failure();
     }
 
     public RestoreStatus restoreStatus() {

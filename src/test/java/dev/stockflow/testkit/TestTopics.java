@@ -37,14 +37,16 @@ public final class TestTopics implements AutoCloseable {
 
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
     private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final Map<String, Object> settings = new HashMap<>();
     private final SchemaRegistryClient registry;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Map<String, OfferSnapshot> compacted = new LinkedHashMap<>();
     private KafkaConsumer<String, OfferSnapshot> snapshotConsumer;
 
-    public TestTopics(final KafkaTestCluster cluster, final int partitions) throws Exception {
+    public TestTopics(final TestCluster cluster, final int partitions) throws Exception {
         this.bootstrapServers = cluster.bootstrapServers();
+        this.clientSettings = cluster.clientSettings();
         settings.put(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + prefix);
         settings.put(StockflowConfig.APPLICATION_ID_CONFIG, prefix + "-app");
@@ -57,8 +59,9 @@ public final class TestTopics implements AutoCloseable {
             cluster.createTopic(input, partitions, Map.of());
         }
         registry = SchemaRegistryClients.create((String) settings.get(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG));
-        final Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
+        final Map<String, Object> producerConfig = new HashMap<>(clientSettings);
+        producerConfig.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0));
         producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -154,10 +157,12 @@ public final class TestTopics implements AutoCloseable {
     }
 
     private Map<String, Object> readCommitted() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        final Map<String, Object> config = new HashMap<>(clientSettings);
+        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, prefix + "-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        return config;
     }
 
     @Override
