@@ -42,7 +42,7 @@ public final class DelistingSweeper {
                 }
                 visited++;
                 final StoredOffer stored = store.readWithoutCaching(offer.key, offer.value);
-                if (stored.state().forgetDelistingIfExpired(streamTime, rules)) {
+                if (stored.state().forgetExpired(streamTime, rules)) {
                     expired.add(KeyValue.pair(offer.key, stored));
                 }
             }
