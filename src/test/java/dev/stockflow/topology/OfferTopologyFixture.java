@@ -1,9 +1,9 @@
 package dev.stockflow.topology;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.OrderLineEvent;
 import dev.stockflow.avro.OrderLineStatus;
-import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.deadletter.DeadLetterOnProcessingError;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -143,6 +144,12 @@ final class OfferTopologyFixture implements AutoCloseable {
 
     byte[] orderBytes(final OrderLineEvent line) {
         return orderFormat.encode(settings.topicOf(Input.ORDER) + "-value", line);
+    }
+
+    /** An order record written with a schema of the caller's (another writer version), registered on the fly. */
+    byte[] orderBytesWrittenWith(final GenericRecord record) {
+        return new AvroWireFormat<GenericRecord>(registry, record.getSchema(), true)
+                .encode(settings.topicOf(Input.ORDER) + "-value", record);
     }
 
     void pipeOrderBytes(final byte[] key, final byte[] value, final long timestamp) {
