@@ -51,9 +51,11 @@ public final class TestTopics implements AutoCloseable {
         settings.put(Input.STOCK.configKey(), prefix + "-stock-updates");
         settings.put(Input.PRICE.configKey(), prefix + "-price-updates");
         settings.put(Input.DELISTING.configKey(), prefix + "-offer-delistings");
+        settings.put(Input.ORDER.configKey(), prefix + "-order-events");
         settings.put(StockflowConfig.TOPIC_SNAPSHOT_CONFIG, prefix + "-offer-snapshots");
         settings.put(StockflowConfig.TOPIC_DLQ_CONFIG, prefix + "-dlq");
-        for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic())) {
+        for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic(),
+                (String) settings.get(Input.ORDER.configKey()))) {
             cluster.createTopic(input, partitions, Map.of());
         }
         registry = SchemaRegistryClients.create((String) settings.get(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG));
