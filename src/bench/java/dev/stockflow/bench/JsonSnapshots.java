@@ -36,8 +36,10 @@ public final class JsonSnapshots {
     private static OfferSnapshot of(final PeerSnapshot json) {
         final List<LocationQuantity> locations = new ArrayList<>();
         for (final PeerSnapshot.Location location : json.locations) {
+            // Absent (a writer without orders, as the DSL peer): nothing reserved, sellable = quantity.
             locations.add(new LocationQuantity(location.locationId, location.quantity,
-                    Instant.ofEpochMilli(location.updatedAt)));
+                    Instant.ofEpochMilli(location.updatedAt), location.reservedQuantity,
+                    location.sellableQuantity != null ? location.sellableQuantity : location.quantity));
         }
         final List<ChannelPrice> prices = new ArrayList<>();
         for (final PeerSnapshot.Price price : json.prices) {
@@ -45,6 +47,7 @@ public final class JsonSnapshots {
                     price.effectivePrice, price.lowestPrice30d, Instant.ofEpochMilli(price.updatedAt)));
         }
         return new OfferSnapshot(json.partnerId, json.sku, json.totalQuantity, json.available, locations, prices,
-                Instant.ofEpochMilli(json.updatedAt));
+                Instant.ofEpochMilli(json.updatedAt), json.reservedQuantity,
+                json.sellableQuantity != null ? json.sellableQuantity : json.totalQuantity);
     }
 }

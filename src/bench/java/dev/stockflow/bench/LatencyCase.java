@@ -57,7 +57,8 @@ final class LatencyCase {
         final String price = NAME + "-price-updates";
         final String delisting = NAME + "-offer-delistings";
         final String output = NAME + "-output";
-        env.cluster().createTopics(List.of(stock, price, delisting), options.partitions(), Map.of());
+        env.cluster().createTopics(List.of(stock, price, delisting, AppSettings.orderTopicBeside(delisting)),
+                options.partitions(), Map.of());
         try (ChildJvm app = ChildJvm.start(List.of("-Xmx" + options.appHeap(), "-XX:+ExitOnOutOfMemoryError"),
                 arguments(stock, price, delisting, output), Map.of("MALLOC_ARENA_MAX", "2"), env.logFile(NAME))) {
             app.awaitReady(Duration.ofMinutes(3));

@@ -38,13 +38,16 @@ final class Preloader {
         final String stock = topicPrefix + "stock-updates";
         final String price = topicPrefix + "price-updates";
         final String delisting = topicPrefix + "offer-delistings";
-        cluster.createTopics(List.of(stock, price, delisting), partitions, Map.of());
+        // The order input exists beside the others (run requires it); the benchmark workload has no orders.
+        final String order = topicPrefix + "order-events";
+        cluster.createTopics(List.of(stock, price, delisting, order), partitions, Map.of());
         final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of(
                 StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
                 Input.STOCK.configKey(), stock,
                 Input.PRICE.configKey(), price,
-                Input.DELISTING.configKey(), delisting));
+                Input.DELISTING.configKey(), delisting,
+                Input.ORDER.configKey(), order));
         final long started = System.nanoTime();
         final Map<String, Long> byKind = new TreeMap<>();
         final AtomicReference<Map<TopicPartition, Long>> initialEnds = new AtomicReference<>();

@@ -1,10 +1,13 @@
 package dev.stockflow.bench;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.offer.InputRules;
 import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.OrderStatus;
 import dev.stockflow.reference.KeyedEvent;
 import dev.stockflow.workload.GeneratedEvent;
 
@@ -28,7 +31,7 @@ public final class ProcessorView {
     /**
      * The same for a record read back from an input topic: its key and its decoded value.
      *
-     * @param value a {@code StockUpdate}, {@code PriceUpdate} or {@code OfferDelisted}
+     * @param value a {@code StockUpdate}, {@code PriceUpdate}, {@code OfferDelisted} or {@code OrderLineEvent}
      */
     public static KeyedEvent of(final String key, final Object value) {
         if (value instanceof StockUpdate stock) {
@@ -40,6 +43,13 @@ public final class ProcessorView {
             return InputRules.check(price) != null ? null : keyed(key, price.getPartnerId(), price.getSku(),
                     new OfferEvent.PriceChange(price.getEventId(), price.getChannel(), price.getCurrency(),
                             price.getRegularPrice(), price.getSalePrice(), price.getOccurredAt().toEpochMilli()));
+        }
+        if (value instanceof OrderLineEvent line) {
+            final OrderStatus status = line.getStatus() == OrderLineStatus.CANCELLED ? OrderStatus.CANCELLED
+                    : OrderStatus.PLACED;
+            return InputRules.check(line) != null ? null : keyed(key, line.getPartnerId(), line.getSku(),
+                    new OfferEvent.OrderLine(line.getEventId(), line.getOrderId(), line.getLocationId(),
+                            line.getQuantity(), status, line.getOccurredAt().toEpochMilli()));
         }
         final OfferDelisted delisting = (OfferDelisted) value;
         return InputRules.check(delisting) != null ? null : keyed(key, delisting.getPartnerId(),

@@ -26,6 +26,11 @@ public final class WorkloadOptions {
             description = "Sales channels per offer (default ${DEFAULT-VALUE}).")
     int channels;
 
+    @Option(names = "--order-share", paramLabel = "SHARE", defaultValue = "0.1",
+            description = "Share of events that are order lines, placed on hot offers (about 5% of them cancellations)"
+                    + " and settled by the partners' next counts; 0 for none (default ${DEFAULT-VALUE}).")
+    double orderShare;
+
     @Option(names = "--start", paramLabel = "TIME", converter = InstantConverter.class,
             description = "occurredAt of the first event, ISO-8601 or epoch ms: with the same --seed, the same events "
                     + "to the byte (default: early enough that the last event is about now).")
@@ -39,6 +44,8 @@ public final class WorkloadOptions {
         require(command, offers >= partners, "--offers must be at least --partners (" + partners + "), was " + offers);
         require(command, locations >= 1, "--locations must be at least 1, was " + locations);
         require(command, channels >= 1, "--channels must be at least 1, was " + channels);
+        require(command, orderShare >= 0 && orderShare <= 0.3, "--order-share must be between 0 and 0.3, was "
+                + orderShare);
     }
 
     /** Throws a usage error with the message unless the condition holds. */
@@ -55,7 +62,7 @@ public final class WorkloadOptions {
     public WorkloadSettings settings(final long events, final double eventsPerSecond) {
         final long span = events == Long.MAX_VALUE ? 0 : (long) (events * 1000 / eventsPerSecond);
         return WorkloadSettings.builder().seed(seed).partners(partners).offers(offers)
-                .locationsPerOffer(locations).channels(channels).eventsPerSecond(eventsPerSecond)
+                .locationsPerOffer(locations).channels(channels).eventsPerSecond(eventsPerSecond).orderShare(orderShare)
                 .start(start != null ? start : Instant.now().minus(Duration.ofMillis(span))).build();
     }
 

@@ -104,6 +104,13 @@ public final class StockflowConfig extends AbstractConfig {
     private static final String DELIST_RETENTION_DOC = "How long, in stream time after it was processed, a "
             + "delisting is remembered (e.g. 7d, 12h).";
 
+    public static final String ORDER_RETENTION_CONFIG = "order.retention";
+    private static final String ORDER_RETENTION_DEFAULT = DurationParser.format(
+            Duration.ofMillis(RuleSettings.DEFAULTS.orderRetentionMs()));
+    private static final String ORDER_RETENTION_DOC = "How long, in stream time after an order line ended (settled "
+            + "by a partner's count or cancelled), its version is remembered so that late, older events of it stay "
+            + "stale (e.g. 7d, 12h).";
+
     public static final String MAX_FUTURE_SKEW_CONFIG = "max.future.skew";
     private static final String MAX_FUTURE_SKEW_DEFAULT = DurationParser.format(
             Duration.ofMillis(TopologySettings.DEFAULT_MAX_FUTURE_SKEW_MS));
@@ -215,6 +222,8 @@ public final class StockflowConfig extends AbstractConfig {
         return definition
                 .define(DELIST_RETENTION_CONFIG, Type.STRING, DELIST_RETENTION_DEFAULT, new DurationValidator(false),
                         Importance.MEDIUM, DELIST_RETENTION_DOC)
+                .define(ORDER_RETENTION_CONFIG, Type.STRING, ORDER_RETENTION_DEFAULT, new DurationValidator(false),
+                        Importance.MEDIUM, ORDER_RETENTION_DOC)
                 .define(MAX_FUTURE_SKEW_CONFIG, Type.STRING, MAX_FUTURE_SKEW_DEFAULT, new DurationValidator(true),
                         Importance.MEDIUM, MAX_FUTURE_SKEW_DOC)
                 .define(OMNIBUS_WINDOW_DAYS_CONFIG, Type.INT, OMNIBUS_WINDOW_DAYS_DEFAULT, ConfigDef.Range.atLeast(1),
@@ -331,7 +340,7 @@ public final class StockflowConfig extends AbstractConfig {
 
     public TopologySettings topologySettings() {
         final RuleSettings rules = new RuleSettings(Duration.ofDays(getInt(OMNIBUS_WINDOW_DAYS_CONFIG)).toMillis(),
-                duration(DELIST_RETENTION_CONFIG).toMillis());
+                duration(DELIST_RETENTION_CONFIG).toMillis(), duration(ORDER_RETENTION_CONFIG).toMillis());
         final Map<Input, String> inputTopics = new EnumMap<>(Input.class);
         for (final Input input : Input.values()) {
             inputTopics.put(input, getString(input.configKey()));

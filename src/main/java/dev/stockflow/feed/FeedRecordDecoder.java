@@ -1,6 +1,8 @@
 package dev.stockflow.feed;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.offer.Input;
@@ -22,6 +24,7 @@ final class FeedRecordDecoder {
             case STOCK -> stock(fields);
             case PRICE -> price(fields);
             case DELISTING -> delisting(fields);
+            case ORDER -> order(fields);
         };
         final String error = FeedRecords.check(value);
         if (error != null) {
@@ -64,6 +67,30 @@ final class FeedRecordDecoder {
         final String eventId = givenOrDerived(fields, () -> eventIds.derive(Input.DELISTING, partnerId, sku,
                 Long.toString(occurredAt)));
         return new OfferDelisted(eventId, partnerId, sku, Instant.ofEpochMilli(occurredAt));
+    }
+
+    private OrderLineEvent order(final FieldSource fields) {
+        final String partnerId = fields.text("partnerId");
+        final String sku = fields.text("sku");
+        final String orderId = fields.text("orderId");
+        final String locationId = fields.text("locationId");
+        final int quantity = fields.intValue("quantity");
+        final OrderLineStatus status = status(fields.text("status"));
+        final long occurredAt = fields.epochMillis("occurredAt");
+        final String eventId = givenOrDerived(fields, () -> eventIds.derive(Input.ORDER, partnerId, sku, orderId,
+                locationId, Integer.toString(quantity), status.name(), Long.toString(occurredAt)));
+        return new OrderLineEvent(eventId, orderId, partnerId, sku, locationId, quantity, status,
+                Instant.ofEpochMilli(occurredAt));
+    }
+
+    private static OrderLineStatus status(final String text) {
+        for (final OrderLineStatus status : OrderLineStatus.values()) {
+            if (status.name().equals(text)) {
+                return status;
+            }
+        }
+        throw new BadLineException("status must be \"PLACED\" or \"CANCELLED\", was "
+                + BadLineException.shorten(text));
     }
 
     private static String givenOrDerived(final FieldSource fields, final Supplier<String> derived) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockflow.offer.Input;
 import dev.stockflow.offer.OfferKey;
 import dev.stockflow.offer.OfferState;
+import dev.stockflow.offer.OrderSlot;
 import dev.stockflow.offer.PricePoint;
 import dev.stockflow.offer.PriceSlot;
 import dev.stockflow.offer.StockSlot;
@@ -43,6 +44,7 @@ final class OfferStateJson {
             writeDelisting(json, state);
             writeLocations(json, state);
             writePrices(json, state);
+            writeOrders(json, state);
             writeAppliedOffsets(json, stored);
             json.writeEndObject();
         } catch (final IOException e) {
@@ -64,10 +66,12 @@ final class OfferStateJson {
 
     private static void writeLocations(final JsonGenerator json, final OfferState state) throws IOException {
         json.writeArrayFieldStart("locations");
-        for (final StockSlot slot : state.locations()) {
+        for (int index = 0; index < state.locations().size(); index++) {
+            final StockSlot slot = state.locations().get(index);
             json.writeStartObject();
             json.writeStringField("locationId", slot.locationId());
             json.writeNumberField("quantity", slot.quantity());
+            json.writeNumberField("reservedQuantity", state.reservedAt(index));
             json.writeNumberField("updatedAt", slot.updatedAt());
             writeVersion(json, slot.version());
             json.writeEndObject();
@@ -91,6 +95,29 @@ final class OfferStateJson {
             json.writeNumberField("updatedAt", slot.updatedAt());
             writeVersion(json, slot.version());
             writeHistory(json, slot);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * The order slots: an open line with its location and quantity (it reserves while its location's count is
+     * older than it), an ended one (settled or cancelled) with the stream time it ended, kept for
+     * {@code order.retention}.
+     */
+    private static void writeOrders(final JsonGenerator json, final OfferState state) throws IOException {
+        json.writeArrayFieldStart("orders");
+        for (final OrderSlot slot : state.orders()) {
+            json.writeStartObject();
+            json.writeStringField("orderId", slot.orderId());
+            json.writeBooleanField("open", slot.isOpen());
+            if (slot.isOpen()) {
+                json.writeStringField("locationId", slot.locationId());
+                json.writeNumberField("quantity", slot.quantity());
+            } else {
+                json.writeNumberField("endedAtStreamTime", slot.endedAt());
+            }
+            writeVersion(json, slot.version());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -37,6 +37,8 @@ public final class SnapshotJson {
             }
             json.writeEndArray();
             json.writeNumberField("updatedAt", snapshot.updatedAt());
+            json.writeNumberField("reservedQuantity", snapshot.reservedQuantity());
+            json.writeNumberField("sellableQuantity", snapshot.sellableQuantity());
             json.writeEndObject();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
@@ -50,6 +52,8 @@ public final class SnapshotJson {
         json.writeStringField("locationId", snapshot.locationId(location));
         json.writeNumberField("quantity", snapshot.quantity(location));
         json.writeNumberField("updatedAt", snapshot.locationUpdatedAt(location));
+        json.writeNumberField("reservedQuantity", snapshot.reservedQuantity(location));
+        json.writeNumberField("sellableQuantity", snapshot.sellableQuantity(location));
         json.writeEndObject();
     }
 

@@ -1,6 +1,7 @@
 package dev.stockflow.offer;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,7 +29,10 @@ public enum Input {
             PriceUpdate::getPartnerId, PriceUpdate::getSku, PriceUpdate::getOccurredAt, InputEvents::of)),
     /** {@code OfferDelisted}: the partner withdrew the offer. */
     DELISTING("offer-delistings", "delist", 2, new InputRecordType<>(OfferDelisted.class, InputRules::check,
-            OfferDelisted::getPartnerId, OfferDelisted::getSku, OfferDelisted::getOccurredAt, InputEvents::of));
+            OfferDelisted::getPartnerId, OfferDelisted::getSku, OfferDelisted::getOccurredAt, InputEvents::of)),
+    /** {@code OrderLineEvent}: an order line placed or cancelled; reserves stock until the partner counts it. */
+    ORDER("order-events", "order", 3, new InputRecordType<>(OrderLineEvent.class, InputRules::check,
+            OrderLineEvent::getPartnerId, OrderLineEvent::getSku, OrderLineEvent::getOccurredAt, InputEvents::of));
 
     /** Every input topic's setting is this prefix and the topic's default name. */
     private static final String TOPIC_CONFIG_PREFIX = "topic.";

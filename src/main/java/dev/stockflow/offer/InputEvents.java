@@ -1,6 +1,8 @@
 package dev.stockflow.offer;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 
@@ -25,5 +27,12 @@ final class InputEvents {
 
     static OfferEvent of(final OfferDelisted delisting) {
         return new OfferEvent.Delisting(delisting.getEventId(), delisting.getOccurredAt().toEpochMilli());
+    }
+
+    static OfferEvent of(final OrderLineEvent line) {
+        final OrderStatus status = line.getStatus() == OrderLineStatus.CANCELLED ? OrderStatus.CANCELLED
+                : OrderStatus.PLACED;
+        return new OfferEvent.OrderLine(line.getEventId(), line.getOrderId(), line.getLocationId(),
+                line.getQuantity(), status, line.getOccurredAt().toEpochMilli());
     }
 }

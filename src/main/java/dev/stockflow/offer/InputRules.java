@@ -1,6 +1,7 @@
 package dev.stockflow.offer;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 public final class InputRules {
 
     /** Character sets of the identifiers; checked by hand because this runs for every event. */
+    /** partnerId, locationId and orderId share this rule. */
     private static final CharRule PARTNER_OR_LOCATION = new CharRule(64, "1-64 characters of [A-Za-z0-9._-]") {
         @Override
         boolean allows(final char c) {
@@ -67,6 +69,23 @@ public final class InputRules {
     public static String check(final OfferDelisted delisting) {
         return checkCommon(delisting.getEventId(), delisting.getPartnerId(), delisting.getSku(),
                 delisting.getOccurredAt());
+    }
+
+    public static String check(final OrderLineEvent line) {
+        String error = checkCommon(line.getEventId(), line.getPartnerId(), line.getSku(), line.getOccurredAt());
+        if (error == null) {
+            error = checkIdentifier("orderId", line.getOrderId(), PARTNER_OR_LOCATION);
+        }
+        if (error == null) {
+            error = checkIdentifier("locationId", line.getLocationId(), PARTNER_OR_LOCATION);
+        }
+        if (error == null && line.getQuantity() < 1) {
+            error = "quantity must be >= 1, was " + line.getQuantity();
+        }
+        if (error == null && line.getStatus() == null) {
+            error = "status must be PLACED or CANCELLED, was null";
+        }
+        return error;
     }
 
     public static boolean isPartnerId(final String value) {

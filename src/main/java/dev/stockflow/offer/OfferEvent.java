@@ -4,7 +4,8 @@ package dev.stockflow.offer;
  * A validated input event for one offer, stripped of the offer identity (the store key carries it).
  * The rules in {@link OfferState} consume these; they never see Kafka or Avro types.
  */
-public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.PriceChange, OfferEvent.Delisting {
+public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.PriceChange,
+        OfferEvent.Delisting, OfferEvent.OrderLine {
 
     /** The input stream events of this kind come from. */
     Input input();
@@ -46,6 +47,23 @@ public sealed interface OfferEvent permits OfferEvent.StockChange, OfferEvent.Pr
         @Override
         public Input input() {
             return Input.DELISTING;
+        }
+    }
+
+    /**
+     * One order line of the offer: {@code PLACED} reserves {@code quantity} units at {@code locationId} until the
+     * partner's count there includes it; {@code CANCELLED} ends the line.
+     */
+    record OrderLine(String eventId, String orderId, String locationId, int quantity, OrderStatus status,
+                     long occurredAt) implements OfferEvent {
+
+        @Override
+        public Input input() {
+            return Input.ORDER;
+        }
+
+        public boolean isPlaced() {
+            return status == OrderStatus.PLACED;
         }
     }
 }

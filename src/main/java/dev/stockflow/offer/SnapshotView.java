@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * The published snapshot of a listed offer, as values: the one place that says what a snapshot holds
- * (totals, availability, each location, each channel's price with its effective and Omnibus lowest price).
+ * (totals, reservations and sellable units, availability, each location, each channel's price with its
+ * effective and Omnibus lowest price).
  * The topic's wire format ({@code SnapshotEncoder}) and the HTTP lookup's JSON ({@code SnapshotJson}) both
  * write from it, field by field, so they cannot disagree on a value.
  *
  * <p>A flyweight, because a snapshot is written for every change (the hot path): {@link #show} points the
  * view at an offer's state and computes what is derived from more than one slot (the offer's totals and
- * timestamp, each channel's lowest price) once, into fields and arrays the view keeps for the next offer;
+ * timestamp, each location's reserved units, each channel's lowest price) once, into fields and arrays the
+ * view keeps for the next offer;
  * the accessors then only read. Entries are read by index ({@code 0 <= i < locationCount()}, in locationId
  * order; {@code 0 <= i < priceCount()}, in channel order), so writing a snapshot builds no object per entry.
  *
@@ -28,7 +30,11 @@ public final class SnapshotView {
     private List<StockSlot> locations;
     private List<PriceSlot> prices;
     private long totalQuantity;
+    private long reservedQuantity;
+    private long sellableQuantity;
     private long updatedAt;
+    /** Per location, the units reserved; only the first {@code locationCount()} are current. */
+    private int[] reserved = new int[4];
     /** Per channel, the Omnibus lowest price or null; only the first {@code priceCount()} are current. */
     private Long[] lowestPrices = new Long[4];
 
@@ -63,17 +69,27 @@ public final class SnapshotView {
         this.locations = state.locations();
         this.prices = state.prices();
         this.updatedAt = state.updatedAt();
-        summarizeLocations();
+        summarizeLocations(state);
         summarizePrices();
         return this;
     }
 
-    private void summarizeLocations() {
+    private void summarizeLocations(final OfferState state) {
+        if (reserved.length < locations.size()) {
+            reserved = new int[Math.max(locations.size(), reserved.length * 2)];
+        }
         long total = 0;
+        long reservedTotal = 0;
+        long sellable = 0;
         for (int i = 0; i < locations.size(); i++) {
+            reserved[i] = state.reservedAt(i);
             total += locations.get(i).quantity();
+            reservedTotal += reserved[i];
+            sellable += sellableQuantity(i);
         }
         totalQuantity = total;
+        reservedQuantity = reservedTotal;
+        sellableQuantity = sellable;
     }
 
     private void summarizePrices() {
@@ -111,14 +127,24 @@ public final class SnapshotView {
                 StandardCharsets.UTF_8);
     }
 
-    /** The sum of the location quantities. */
+    /** The sum of the location quantities, as the partners counted them (reservations not deducted). */
     public long totalQuantity() {
         return totalQuantity;
     }
 
-    /** Whether the offer can be sold: some location has stock. */
+    /** The sum of the locations' reserved units. */
+    public long reservedQuantity() {
+        return reservedQuantity;
+    }
+
+    /** The sum of the locations' sellable units. */
+    public long sellableQuantity() {
+        return sellableQuantity;
+    }
+
+    /** Whether the offer can be sold: some location has units that no open order line reserves. */
     public boolean available() {
-        return totalQuantity > 0;
+        return sellableQuantity > 0;
     }
 
     /** The greatest updatedAt among the slots, epoch milliseconds. */
@@ -140,7 +166,17 @@ public final class SnapshotView {
         return locations.get(location).quantity();
     }
 
-    /** When the location's quantity was set, epoch milliseconds. */
+    /** The units that open order lines placed after the location's count reserve there. */
+    public int reservedQuantity(final int location) {
+        return reserved[location];
+    }
+
+    /** The units that can be sold at the location: its quantity less its reserved units, at least 0. */
+    public int sellableQuantity(final int location) {
+        return Math.max(0, locations.get(location).quantity() - reserved[location]);
+    }
+
+    /** When the location's quantity or reserved quantity last changed, epoch milliseconds. */
     public long locationUpdatedAt(final int location) {
         return locations.get(location).updatedAt();
     }

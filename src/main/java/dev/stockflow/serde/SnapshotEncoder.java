@@ -19,9 +19,9 @@ import dev.stockflow.state.ByteWriter;
 public final class SnapshotEncoder {
 
     private static final byte MAGIC_BYTE = 0;
-    /** Union branch indexes of ["null", "long"]. */
+    /** Union branch indexes of ["null", "long"] and ["null", "int"]. */
     private static final int NULL_BRANCH = 0;
-    private static final int LONG_BRANCH = 1;
+    private static final int VALUE_BRANCH = 1;
 
     private final AvroWireFormat<OfferSnapshot> format;
     private final String subject;
@@ -53,6 +53,9 @@ public final class SnapshotEncoder {
         writeLocations(out, snapshot);
         writePrices(out, snapshot);
         out.writeZigZag(snapshot.updatedAt());
+        out.writeZigZag(snapshot.reservedQuantity());
+        out.writeZigZag(VALUE_BRANCH); // Stockflow always writes the sellable quantity
+        out.writeZigZag(snapshot.sellableQuantity());
         return out.toByteArray();
     }
 
@@ -73,6 +76,9 @@ public final class SnapshotEncoder {
                 out.writeAvroString(snapshot.locationId(i));
                 out.writeZigZag(snapshot.quantity(i));
                 out.writeZigZag(snapshot.locationUpdatedAt(i));
+                out.writeZigZag(snapshot.reservedQuantity(i));
+                out.writeZigZag(VALUE_BRANCH);
+                out.writeZigZag(snapshot.sellableQuantity(i));
             }
         }
         out.writeByte(0); // end of the array
@@ -99,7 +105,7 @@ public final class SnapshotEncoder {
         if (value == null) {
             out.writeZigZag(NULL_BRANCH);
         } else {
-            out.writeZigZag(LONG_BRANCH);
+            out.writeZigZag(VALUE_BRANCH);
             out.writeZigZag(value);
         }
     }

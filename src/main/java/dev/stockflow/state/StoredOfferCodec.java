@@ -2,11 +2,13 @@ package dev.stockflow.state;
 
 import dev.stockflow.offer.Applied;
 import dev.stockflow.offer.OfferState;
+import dev.stockflow.offer.OrderSlot;
 import dev.stockflow.offer.PriceHistory;
 import dev.stockflow.offer.PricePoint;
 import dev.stockflow.offer.PriceSlot;
 import dev.stockflow.offer.StockSlot;
 import dev.stockflow.offer.Version;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,11 +16,18 @@ import java.util.List;
 /**
  * The compact binary form of {@link StoredOffer} in the state store and its changelog.
  *
- * <p>Layout (format 1): a format byte; a flags byte (last emission, has-delisting); the applied input
+ * <p>Layout (format 2): a format byte; a flags byte (last emission, has-delisting); the applied input
  * offsets, one per input in {@link dev.stockflow.offer.Input#stateIndex()} order (stock, price,
- * delisting: format 1 has exactly these three); the delisting; the stock slots; the price slots with
- * their history. Integers are LEB128 varints, signed ones zig-zag encoded; a slot stores its updatedAt
- * as the distance back from its version time (usually 0 or small). Strings are length-prefixed UTF-8.
+ * delisting, order); the delisting; the stock slots; the price slots with their history; the order slots.
+ * Integers are LEB128 varints, signed ones zig-zag encoded; a slot stores its updatedAt as the distance
+ * back from its version time (usually 0 or small; for a stock slot zig-zag encoded, since an order event
+ * newer than the count can set it). An order slot is its orderId, its version, then either 1 with its
+ * location and quantity (open) or 0 with the stream time it ended, as the distance from its version time
+ * (ended). Strings are length-prefixed UTF-8.
+ *
+ * <p>Format 1, written before orders existed, is still read: three applied offsets (the order input's is
+ * then none), stock updatedAt distances unsigned, no order slots. Only format 2 is written, so a state
+ * store converts itself offer by offer as they change.
  *
  * <p>Decoding runs once per event, so it avoids making text it does not need: eventIds stay UTF-8
  * bytes (see {@link Version}) and the identifiers that repeat across offers (location ids, channels,
@@ -26,7 +35,12 @@ import java.util.List;
  */
 public final class StoredOfferCodec {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    /** The format before order slots: three inputs, unsigned stock updatedAt distances. */
+    private static final byte FORMAT_1 = 1;
+    private static final int FORMAT_1_INPUTS = 3;
+    private static final int OPEN_ORDER = 1;
+    private static final int ENDED_ORDER = 0;
     private static final int EMISSION_MASK = 0b11;
     private static final int HAS_DELISTING = 0b100;
     private static final Applied.Emission[] EMISSIONS = Applied.Emission.values();
@@ -58,24 +72,54 @@ public final class StoredOfferCodec {
             out.writeSizedString(slot.locationId());
             out.writeVarLong(slot.quantity());
             writeVersion(out, slot.version());
-            out.writeVarLong(slot.version().occurredAt() - slot.updatedAt());
+            out.writeZigZag(slot.version().occurredAt() - slot.updatedAt());
         }
         out.writeVarLong(state.prices().size());
         for (final PriceSlot slot : state.prices()) {
             writePrice(out, slot);
         }
+        out.writeVarLong(state.orders().size());
+        for (final OrderSlot slot : state.orders()) {
+            writeOrder(out, slot);
+        }
         return out.toByteArray();
+    }
+
+    private static void writeOrder(final ByteWriter out, final OrderSlot slot) {
+        out.writeSizedString(slot.orderId());
+        writeVersion(out, slot.version());
+        if (slot.isOpen()) {
+            out.writeByte(OPEN_ORDER);
+            out.writeSizedString(slot.locationId());
+            out.writeVarLong(slot.quantity());
+        } else {
+            out.writeByte(ENDED_ORDER);
+            out.writeZigZag(slot.endedAt() - slot.placedAt());
+        }
+    }
+
+    private static OrderSlot readOrder(final Reader in) {
+        final String orderId = in.readText();
+        final Version version = readVersion(in);
+        if (in.readByte() == OPEN_ORDER) {
+            final String locationId = in.readIdentifier();
+            return OrderSlot.open(orderId, version, locationId, (int) in.readVarLong());
+        }
+        return OrderSlot.ended(orderId, version, version.occurredAt() + in.readSignedVarLong());
     }
 
     public static StoredOffer decode(final byte[] bytes) {
         final Reader in = new Reader(bytes);
         final byte format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_1) {
             throw new IllegalStateException("unknown stored offer format " + format);
         }
+        final boolean withOrders = format == FORMAT;
         final int flags = in.readByte();
         final long[] offsets = new long[StoredOffer.INPUTS];
-        for (int index = 0; index < StoredOffer.INPUTS; index++) {
+        Arrays.fill(offsets, -1L);
+        final int inputs = withOrders ? StoredOffer.INPUTS : FORMAT_1_INPUTS;
+        for (int index = 0; index < inputs; index++) {
             offsets[index] = in.readVarLong() - 1;
         }
         Version delisting = null;
@@ -84,22 +128,34 @@ public final class StoredOfferCodec {
             delisting = readVersion(in);
             delistingProcessedAt = in.readSignedVarLong();
         }
+        final List<StockSlot> locations = readLocations(in, withOrders);
+        final int priceCount = (int) in.readVarLong();
+        final List<PriceSlot> prices = new ArrayList<>(priceCount + 1);
+        for (int i = 0; i < priceCount; i++) {
+            prices.add(readPrice(in));
+        }
+        final int orderCount = withOrders ? (int) in.readVarLong() : 0;
+        final List<OrderSlot> orders = new ArrayList<>(orderCount + 1);
+        for (int i = 0; i < orderCount; i++) {
+            orders.add(readOrder(in));
+        }
+        final OfferState state = new OfferState(locations, prices, orders, delisting, delistingProcessedAt,
+                EMISSIONS[flags & EMISSION_MASK]);
+        return new StoredOffer(state, offsets);
+    }
+
+    /** The stock slots; format 1 wrote the updatedAt distance unsigned, format 2 zig-zag encoded. */
+    private static List<StockSlot> readLocations(final Reader in, final boolean signedDistance) {
         final int locationCount = (int) in.readVarLong();
         final List<StockSlot> locations = new ArrayList<>(locationCount + 1);
         for (int i = 0; i < locationCount; i++) {
             final String locationId = in.readIdentifier();
             final int quantity = (int) in.readVarLong();
             final Version version = readVersion(in);
-            locations.add(new StockSlot(locationId, quantity, version, version.occurredAt() - in.readVarLong()));
+            final long distance = signedDistance ? in.readSignedVarLong() : in.readVarLong();
+            locations.add(new StockSlot(locationId, quantity, version, version.occurredAt() - distance));
         }
-        final int priceCount = (int) in.readVarLong();
-        final List<PriceSlot> prices = new ArrayList<>(priceCount + 1);
-        for (int i = 0; i < priceCount; i++) {
-            prices.add(readPrice(in));
-        }
-        final OfferState state = new OfferState(locations, prices, delisting, delistingProcessedAt,
-                EMISSIONS[flags & EMISSION_MASK]);
-        return new StoredOffer(state, offsets);
+        return locations;
     }
 
     private static void writePrice(final ByteWriter out, final PriceSlot slot) {
@@ -178,6 +234,14 @@ public final class StoredOfferCodec {
         String readIdentifier() {
             final int length = (int) readVarLong();
             final String value = IDENTIFIERS.decode(buffer, position, length);
+            position += length;
+            return value;
+        }
+
+        /** Text that does not repeat across offers (order ids): decoded, never interned. */
+        String readText() {
+            final int length = (int) readVarLong();
+            final String value = new String(buffer, position, length, StandardCharsets.UTF_8);
             position += length;
             return value;
         }

@@ -9,7 +9,7 @@ import dev.stockflow.offer.Outcome;
 import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.serde.SnapshotEncoder;
 import dev.stockflow.state.ByteWriter;
-import dev.stockflow.state.DelistingSweeper;
+import dev.stockflow.state.RetentionSweeper;
 import dev.stockflow.state.OfferStore;
 import dev.stockflow.state.StoredOffer;
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     private final ProcessingListener listener;
     private ProcessorContext<Bytes, byte[]> context;
     private OfferStore store;
-    private DelistingSweeper sweeper;
+    private RetentionSweeper sweeper;
     private final ByteWriter snapshotScratch = new ByteWriter(512);
     /** Reused for every snapshot this processor writes (a processor runs on one thread). */
     private final SnapshotView snapshotView;
@@ -53,7 +53,7 @@ final class OfferProcessor implements Processor<Bytes, OfferEvent, Bytes, byte[]
     public void init(final ProcessorContext<Bytes, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(OfferTopology.STORE_NAME);
-        this.sweeper = new DelistingSweeper(store, settings.rules(), settings.sweepBatch());
+        this.sweeper = new RetentionSweeper(store, settings.rules(), settings.sweepBatch());
         context.schedule(Duration.ofMillis(settings.sweepIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> sweeper.sweep(context.currentStreamTimeMs()));
     }

@@ -1,6 +1,8 @@
 package dev.stockflow.workload;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.offer.Input;
@@ -33,6 +35,17 @@ final class WorkloadEvents {
     OfferDelisted delisting(final int offer, final long occurredAt) {
         return new OfferDelisted(eventIds.next(), catalog.partnerId(offer), catalog.sku(offer),
                 Instant.ofEpochMilli(occurredAt));
+    }
+
+    OrderLineEvent order(final int offer, final String orderId, final int location, final int quantity,
+                         final OrderLineStatus status, final long occurredAt) {
+        return new OrderLineEvent(eventIds.next(), orderId, catalog.partnerId(offer), catalog.sku(offer),
+                catalog.locationId(location), quantity, status, Instant.ofEpochMilli(occurredAt));
+    }
+
+    GeneratedEvent valid(final int offer, final OrderLineEvent value) {
+        return new GeneratedEvent(Input.ORDER, catalog.key(offer), value, value.getOccurredAt().toEpochMilli(),
+                null);
     }
 
     GeneratedEvent valid(final int offer, final StockUpdate value) {

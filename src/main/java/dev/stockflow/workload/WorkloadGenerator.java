@@ -23,6 +23,7 @@ import java.util.stream.StreamSupport;
  *   <li>out of order: a value for a slot with an occurredAt before the slot's latest (stale);</li>
  *   <li>a delisting of an offer, newer than all its slots (the offer's next change lists it again);</li>
  *   <li>a bad record (see {@link GeneratedEvent#badReason()});</li>
+ *   <li>an order line placed on a hot offer, or the cancellation of a recent one ({@link OrderStream});</li>
  *   <li>otherwise a real change of a stock level or, less often, of a price.</li>
  * </ul>
  * Offers for changes, delistings and bad records are drawn with a Zipf skew, so a few offers are hot.
@@ -46,6 +47,7 @@ public final class WorkloadGenerator implements Iterator<GeneratedEvent> {
     private final ValueModel values;
     private final WorkloadEvents events;
     private final BadRecords badRecords;
+    private final OrderStream orders;
     private final GeneratedEvent[] recent = new GeneratedEvent[RECENT_EVENTS];
     private final long startMillis;
     private final double millisPerEvent;
@@ -54,6 +56,7 @@ public final class WorkloadGenerator implements Iterator<GeneratedEvent> {
     private final double duplicateBelow;
     private final double outOfOrderBelow;
     private final double unchangedBelow;
+    private final double orderBelow;
     private int recentSize;
     private int recentNext;
     private long sequence;
@@ -67,6 +70,7 @@ public final class WorkloadGenerator implements Iterator<GeneratedEvent> {
         values = new ValueModel(random, catalog, settings.saleShare());
         events = new WorkloadEvents(catalog, new EventIdSequence(settings.seed()));
         badRecords = new BadRecords(random, catalog, events, values);
+        orders = new OrderStream(random, book, events, settings.seed());
         startMillis = settings.start().toEpochMilli();
         millisPerEvent = 1000.0 / settings.eventsPerSecond();
         badBelow = settings.badShare();
@@ -74,6 +78,7 @@ public final class WorkloadGenerator implements Iterator<GeneratedEvent> {
         duplicateBelow = delistingBelow + settings.duplicateShare();
         outOfOrderBelow = duplicateBelow + settings.outOfOrderShare();
         unchangedBelow = outOfOrderBelow + settings.unchangedShare();
+        orderBelow = unchangedBelow + settings.orderShare();
     }
 
     public WorkloadSettings settings() {
@@ -134,6 +139,9 @@ public final class WorkloadGenerator implements Iterator<GeneratedEvent> {
         if (roll < unchangedBelow) {
             final GeneratedEvent repush = repush(now);
             return repush == null ? null : remember(repush);
+        }
+        if (roll < orderBelow) {
+            return remember(orders.next(hotOffers.sample(random), catalog.locations(), now));
         }
         return null;
     }

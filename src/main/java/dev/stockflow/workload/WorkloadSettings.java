@@ -12,6 +12,9 @@ import java.time.Instant;
  * older than their slot's latest, {@code delistingShare} delistings, {@code badShare} records that fail
  * validation or carry the wrong key; the rest are real changes, of which {@code priceShare} are price
  * changes (the others stock changes). {@code saleShare} of generated prices carry a sale price.
+ * {@code orderShare} of all events are order lines (0 unless asked for: the benchmark's comparisons with
+ * its peer assume none): lines placed on hot offers, about 5% of them cancellations of recent ones, each
+ * taken off the partner's book so that its next count there includes it and settles it.
  *
  * @param seed              the random seed
  * @param partners          how many partners own the offers
@@ -27,7 +30,8 @@ import java.time.Instant;
 public record WorkloadSettings(long seed, int partners, int offers, int locationsPerOffer, int channels,
                                double zipfExponent, Instant start, double eventsPerSecond, Duration maxLateness,
                                double unchangedShare, double duplicateShare, double outOfOrderShare,
-                               double delistingShare, double badShare, double priceShare, double saleShare) {
+                               double delistingShare, double badShare, double priceShare, double saleShare,
+                               double orderShare) {
 
     public WorkloadSettings {
         requireSizes(partners, offers, locationsPerOffer, channels);
@@ -35,6 +39,11 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
         requireShares(unchangedShare, duplicateShare, outOfOrderShare, delistingShare, badShare);
         requireShare("priceShare", priceShare);
         requireShare("saleShare", saleShare);
+        requireShare("orderShare", orderShare);
+        if (unchangedShare + duplicateShare + outOfOrderShare + delistingShare + badShare + orderShare > 1 + 1e-9) {
+            throw new IllegalArgumentException("the shares of unchanged, duplicate, out-of-order, delisting, bad"
+                    + " and order events add up to more than 1");
+        }
     }
 
     private static void requireSizes(final int partners, final int offers, final int locationsPerOffer,
@@ -94,7 +103,7 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
                 .channels(channels).zipfExponent(zipfExponent).start(start).eventsPerSecond(eventsPerSecond)
                 .maxLateness(maxLateness).unchangedShare(unchangedShare).duplicateShare(duplicateShare)
                 .outOfOrderShare(outOfOrderShare).delistingShare(delistingShare).badShare(badShare)
-                .priceShare(priceShare).saleShare(saleShare);
+                .priceShare(priceShare).saleShare(saleShare).orderShare(orderShare);
     }
 
     private static void requireAtLeast(final String name, final int value, final int minimum) {
@@ -128,6 +137,7 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
         private double badShare = 0.001;
         private double priceShare = 0.2;
         private double saleShare = 0.3;
+        private double orderShare = 0;
 
         private Builder() {
         }
@@ -212,10 +222,15 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
             return this;
         }
 
+        public Builder orderShare(final double value) {
+            orderShare = value;
+            return this;
+        }
+
         public WorkloadSettings build() {
             return new WorkloadSettings(seed, partners, offers, locationsPerOffer, channels, zipfExponent, start,
                     eventsPerSecond, maxLateness, unchangedShare, duplicateShare, outOfOrderShare, delistingShare,
-                    badShare, priceShare, saleShare);
+                    badShare, priceShare, saleShare, orderShare);
         }
     }
 }

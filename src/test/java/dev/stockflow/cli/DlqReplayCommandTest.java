@@ -59,7 +59,7 @@ class DlqReplayCommandTest {
         // Then
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(firstErrorLine()).isEqualTo("--source-topic offer-snapshots is not an input topic of this "
-                + "application; the input topics are offer-delistings, price-updates, stock-updates");
+                + "application; the input topics are offer-delistings, order-events, price-updates, stock-updates");
     }
 
     @Test

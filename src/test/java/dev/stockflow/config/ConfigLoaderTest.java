@@ -36,6 +36,8 @@ class ConfigLoaderTest {
         assertThat(topology.snapshotTopic()).isEqualTo("offer-snapshots");
         assertThat(topology.dlqTopic()).isEqualTo("stockflow-dlq");
         assertThat(topology.rules().delistRetentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(topology.rules().orderRetentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(topology.topicOf(Input.ORDER)).isEqualTo("order-events");
         assertThat(topology.rules().omnibusWindowMs()).isEqualTo(Duration.ofDays(30).toMillis());
         assertThat(topology.maxFutureSkewMs()).isEqualTo(Duration.ofHours(1).toMillis());
     }
@@ -56,6 +58,7 @@ class ConfigLoaderTest {
 
         // Then
         assertThat(defaults).containsEntry(StockflowConfig.DELIST_RETENTION_CONFIG, "7d")
+                .containsEntry(StockflowConfig.ORDER_RETENTION_CONFIG, "7d")
                 .containsEntry(StockflowConfig.MAX_FUTURE_SKEW_CONFIG, "1h")
                 .containsEntry(StockflowConfig.DELIST_SWEEP_INTERVAL_CONFIG, "30s")
                 .containsEntry(StockflowConfig.OMNIBUS_WINDOW_DAYS_CONFIG, 30)
@@ -156,6 +159,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_DELIST_RETENTION", "soon"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("delist.retention")
                 .hasMessageContaining("7d");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_ORDER_RETENTION", "0s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("order.retention");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_MAX_FUTURE_SKEW", "99999999999999999d"),
                 Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("max.future.skew");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("STOCKFLOW_PROCESSING_GUARANTEE", "maybe"), Map.of()))

@@ -31,7 +31,7 @@ class CsvStockFeedParserTest {
         assertThat(sink.records).extracting(ParsedRecord::key).containsExactly("p1:S-1", "p1:S-2");
         assertThat(sink.records).extracting(ParsedRecord::input).containsOnly(Input.STOCK);
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly("stock.csv:2", "stock.csv:3");
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0, 0}, 0));
     }
 
     @Test
@@ -104,7 +104,7 @@ class CsvStockFeedParserTest {
         // Then
         assertThat(sink.errors).isEmpty();
         assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(4L, 7L);
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0, 0}, 0));
     }
 
     @Test
@@ -118,7 +118,7 @@ class CsvStockFeedParserTest {
                 + " column 'eventId', missing column 'locationId', missing column 'quantity'); expected columns"
                 + " partnerId,sku,locationId,quantity,occurredAt and optionally eventId; the rest of the file was"
                 + " skipped");
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {0, 0, 0}, 1));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {0, 0, 0, 0}, 1));
     }
 
     @Test

@@ -37,7 +37,7 @@ class FeedFilesTest {
 
         // Then
         assertThat(FeedFormat.of(file)).isEqualTo(FeedFormat.JSON_LINES);
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0}, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0, 0}, 0));
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(file + ":1");
     }
 
@@ -52,7 +52,7 @@ class FeedFilesTest {
 
         // Then
         assertThat(FeedFormat.of(file)).isEqualTo(FeedFormat.CSV);
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0}, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0, 0}, 0));
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(file + ":2");
     }
 
@@ -87,7 +87,7 @@ class FeedFilesTest {
         // Then
         assertThat(sink.errorLines()).containsExactly(file + ":2: line is not valid UTF-8");
         assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(1L, 3L);
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 1));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 0, 0}, 1));
     }
 
     @Test
@@ -123,7 +123,7 @@ class FeedFilesTest {
         final FeedSummary total = FeedFiles.parse(json, sink).plus(FeedFiles.parse(csv, sink));
 
         // Then
-        assertThat(total).isEqualTo(new FeedSummary(new long[] {2, 0, 0}, 1));
-        assertThat(total).hasToString("2 records (2 stock, 0 price, 0 delist), 1 bad line");
+        assertThat(total).isEqualTo(new FeedSummary(new long[] {2, 0, 0, 0}, 1));
+        assertThat(total).hasToString("2 records (2 stock, 0 price, 0 delist, 0 order), 1 bad line");
     }
 }

@@ -50,7 +50,7 @@ class JsonLinesFeedParserTest {
                 .containsExactly(MARCH_FIRST_NOON, MARCH_FIRST_NOON + 1000, MARCH_FIRST_NOON + 2000);
         assertThat(sink.records).extracting(ParsedRecord::position)
                 .containsExactly("feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3");
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 1, 1}, 0));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 1, 1, 0}, 0));
     }
 
     @Test
@@ -105,7 +105,7 @@ class JsonLinesFeedParserTest {
         // Then
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly("feed.jsonl:2");
         assertThat(sink.errors).extracting(FeedError::line).containsExactly(5L);
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0}, 1));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {1, 0, 0, 0}, 1));
     }
 
     @Test
@@ -170,9 +170,9 @@ class JsonLinesFeedParserTest {
         // Then
         assertThat(sink.errorLines()).containsExactly(
                 "feed.jsonl:1: missing field 'type'",
-                "feed.jsonl:2: unknown type \"inventory\" (expected \"stock\", \"price\" or \"delist\")",
-                "feed.jsonl:3: unknown type \"STOCK\" (expected \"stock\", \"price\" or \"delist\")",
-                "feed.jsonl:4: unknown type 1 (expected \"stock\", \"price\" or \"delist\")");
+                "feed.jsonl:2: unknown type \"inventory\" (expected \"stock\", \"price\", \"delist\" or \"order\")",
+                "feed.jsonl:3: unknown type \"STOCK\" (expected \"stock\", \"price\", \"delist\" or \"order\")",
+                "feed.jsonl:4: unknown type 1 (expected \"stock\", \"price\", \"delist\" or \"order\")");
     }
 
     @Test
@@ -342,7 +342,7 @@ class JsonLinesFeedParserTest {
         final FeedSummary summary = parse(STOCK, STOCK, delist, "nonsense", delist.replace("p1", "p 1"));
 
         // Then
-        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 1}, 2));
+        assertThat(summary).isEqualTo(new FeedSummary(new long[] {2, 0, 1, 0}, 2));
         assertThat(summary.count(Input.STOCK)).isEqualTo(2);
         assertThat(summary.count(Input.PRICE)).isZero();
         assertThat(summary.count(Input.DELISTING)).isEqualTo(1);

@@ -19,14 +19,16 @@ class SnapshotJsonTest {
     /** What {@code GET /offers/brand-1/SKU:42-ü} answers for the offer of the golden test below. */
     private static final String GOLDEN = "{\"partnerId\":\"brand-1\",\"sku\":\"SKU:42-\u00fc\",\"totalQuantity\":7,"
             + "\"available\":true,\"locations\":["
-            + "{\"locationId\":\"berlin\",\"quantity\":7,\"updatedAt\":1735689600000},"
-            + "{\"locationId\":\"wh-2\",\"quantity\":0,\"updatedAt\":1735776000000}],"
+            + "{\"locationId\":\"berlin\",\"quantity\":7,\"updatedAt\":1735689600000,"
+            + "\"reservedQuantity\":0,\"sellableQuantity\":7},"
+            + "{\"locationId\":\"wh-2\",\"quantity\":0,\"updatedAt\":1735776000000,"
+            + "\"reservedQuantity\":0,\"sellableQuantity\":0}],"
             + "\"prices\":["
             + "{\"channel\":\"about-you\",\"currency\":\"EUR\",\"regularPrice\":2599,\"salePrice\":null,"
             + "\"effectivePrice\":2599,\"lowestPrice30d\":null,\"updatedAt\":1735776000000},"
             + "{\"channel\":\"zalando-de\",\"currency\":\"EUR\",\"regularPrice\":1999,\"salePrice\":1499,"
             + "\"effectivePrice\":1499,\"lowestPrice30d\":1999,\"updatedAt\":1735862400000}],"
-            + "\"updatedAt\":1735862400000}";
+            + "\"updatedAt\":1735862400000,\"reservedQuantity\":0,\"sellableQuantity\":7}";
     private static final long T0 = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
     private static final long DAY = Duration.ofDays(1).toMillis();
 

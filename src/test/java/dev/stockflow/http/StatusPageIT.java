@@ -100,8 +100,8 @@ class StatusPageIT {
             until(wait, "more events than " + eventsSeen, page -> number(page, "events-total") > eventsSeen);
             until(wait, "one undecodable dead letter",
                     page -> "1".equals(cell(page, "dead-letters-undecodable", "total")));
-            until(wait, "the lag of 9 input partitions",
-                    page -> page.findElements(By.cssSelector("#lag .chip")).size() == 9);
+            until(wait, "the lag of 12 input partitions (4 inputs, 3 partitions each)",
+                    page -> page.findElements(By.cssSelector("#lag .chip")).size() == 12);
             until(wait, "changed events", page -> number(page, "outcome-changed", "total") > 0);
             until(wait, "a latency median", page -> !text(page, "latency-p50").startsWith("\u2013"));
             until(wait, "the events line in the chart", page -> chartHasLine(page, "chart"));

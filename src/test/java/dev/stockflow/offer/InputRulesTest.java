@@ -3,6 +3,8 @@ package dev.stockflow.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import java.time.Instant;
@@ -95,5 +97,41 @@ class InputRulesTest {
         assertThat(InputRules.check(new OfferDelisted("", "p", "s", AT))).startsWith("eventId");
         assertThat(InputRules.check(new OfferDelisted("e".repeat(128), "p", "s", AT))).isNull();
         assertThat(InputRules.check(new OfferDelisted("e".repeat(129), "p", "s", AT))).startsWith("eventId");
+    }
+
+    @Test
+    void shouldAcceptAValidOrderLine() {
+        assertThat(InputRules.check(orderLine("order-1", "wh1", 1, OrderLineStatus.PLACED))).isNull();
+        assertThat(InputRules.check(orderLine("o.2_B", "wh1", 3, OrderLineStatus.CANCELLED))).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''|wh1|1|orderId must be 1-64 characters of [A-Za-z0-9._-], was ''",
+        "order 1|wh1|1|orderId must be 1-64 characters of [A-Za-z0-9._-], was 'order 1'",
+        "order:1|wh1|1|orderId must be 1-64 characters of [A-Za-z0-9._-], was 'order:1'",
+        "order-1|w h|1|locationId must be 1-64 characters of [A-Za-z0-9._-], was 'w h'",
+        "order-1|wh1|0|quantity must be >= 1, was 0",
+        "order-1|wh1|-2|quantity must be >= 1, was -2"})
+    void shouldRejectOrderLinesBreakingTheirRules(final String orderId, final String locationId, final int quantity,
+                                                  final String message) {
+        assertThat(InputRules.check(orderLine(orderId, locationId, quantity, OrderLineStatus.PLACED)))
+                .isEqualTo(message);
+    }
+
+    @Test
+    void shouldRejectAnOrderLineWithoutStatusOrAnOverlongOrderId() {
+        assertThat(InputRules.check(orderLine("order-1", "wh1", 1, null)))
+                .isEqualTo("status must be PLACED or CANCELLED, was null");
+        assertThat(InputRules.check(orderLine("o".repeat(65), "wh1", 1, OrderLineStatus.PLACED)))
+                .startsWith("orderId must be 1-64 characters");
+    }
+
+    private static OrderLineEvent orderLine(final String orderId, final String locationId, final int quantity,
+                                            final OrderLineStatus status) {
+        final OrderLineEvent line = new OrderLineEvent("ev-1", orderId, "acme", "sku-1", locationId, quantity,
+                OrderLineStatus.PLACED, AT);
+        line.setStatus(status);
+        return line;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import java.time.Instant;
@@ -20,6 +21,7 @@ class InputTest {
         assertThat(Input.STOCK.defaultTopic()).isEqualTo("stock-updates");
         assertThat(Input.PRICE.defaultTopic()).isEqualTo("price-updates");
         assertThat(Input.DELISTING.defaultTopic()).isEqualTo("offer-delistings");
+        assertThat(Input.ORDER.defaultTopic()).isEqualTo("order-events");
     }
 
     @Test
@@ -28,6 +30,7 @@ class InputTest {
         assertThat(Input.STOCK.configKey()).isEqualTo("topic.stock-updates");
         assertThat(Input.PRICE.configKey()).isEqualTo("topic.price-updates");
         assertThat(Input.DELISTING.configKey()).isEqualTo("topic.offer-delistings");
+        assertThat(Input.ORDER.configKey()).isEqualTo("topic.order-events");
     }
 
     @Test
@@ -36,6 +39,7 @@ class InputTest {
         assertThat(Input.STOCK.recordClass()).isEqualTo(StockUpdate.class);
         assertThat(Input.PRICE.recordClass()).isEqualTo(PriceUpdate.class);
         assertThat(Input.DELISTING.recordClass()).isEqualTo(OfferDelisted.class);
+        assertThat(Input.ORDER.recordClass()).isEqualTo(OrderLineEvent.class);
     }
 
     @Test
@@ -44,13 +48,14 @@ class InputTest {
         assertThat(Input.STOCK.typeName()).isEqualTo("stock");
         assertThat(Input.PRICE.typeName()).isEqualTo("price");
         assertThat(Input.DELISTING.typeName()).isEqualTo("delist");
+        assertThat(Input.ORDER.typeName()).isEqualTo("order");
     }
 
     @Test
     void shouldKeepTheStoredStateIndexesInTheirOrder() {
         // When / Then: the stored state format depends on these, see StoredOfferCodec
-        assertThat(Input.values()).containsExactly(Input.STOCK, Input.PRICE, Input.DELISTING);
-        assertThat(Input.values()).extracting(Input::stateIndex).containsExactly(0, 1, 2);
+        assertThat(Input.values()).containsExactly(Input.STOCK, Input.PRICE, Input.DELISTING, Input.ORDER);
+        assertThat(Input.values()).extracting(Input::stateIndex).containsExactly(0, 1, 2, 3);
     }
 
     @Test

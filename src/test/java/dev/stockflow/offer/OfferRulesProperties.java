@@ -32,8 +32,8 @@ import net.jqwik.api.statistics.Statistics;
  * and against the order-free {@link FinalValues#settledBy}.
  *
  * <p>The Omnibus window is 10 ms over a 24 ms time span so that price histories cross it all the
- * time. The delisting retention is far longer than any run, so that no delisting is forgotten, except
- * in {@link #shouldMatchTheReferenceWhenDelistingsAreForgotten}, where it is 2 ms.
+ * time. The delisting and order retentions are far longer than any run, so that nothing is forgotten,
+ * except in {@link #shouldMatchTheReferenceWhenDelistingsAndEndedOrdersAreForgotten}, where they are 2 ms.
  */
 class OfferRulesProperties {
 
@@ -117,12 +117,15 @@ class OfferRulesProperties {
         }
     }
 
-    /** Forgotten delistings (the documented limit): record by record the same as the reference. */
+    /**
+     * Forgotten delistings and ended order lines (the documented limits): record by record the same as the
+     * reference.
+     */
     @Property(tries = 1000)
-    void shouldMatchTheReferenceWhenDelistingsAreForgotten(
+    void shouldMatchTheReferenceWhenDelistingsAndEndedOrdersAreForgotten(
             @ForAll("eventSets") final List<KeyedEvent> events, @ForAll final Random random) {
-        // Given a retention short enough to expire within the generated time span
-        final RuleSettings shortRetention = new RuleSettings(SETTINGS.omnibusWindowMs(), 2);
+        // Given retentions short enough to expire within the generated time span
+        final RuleSettings shortRetention = new RuleSettings(SETTINGS.omnibusWindowMs(), 2, 2);
         final List<KeyedEvent> deliveries = Deliveries.inAnyOrder(events, random);
         final RulesHarness rules = new RulesHarness(shortRetention);
         final ReferenceModel reference = new ReferenceModel(shortRetention);
@@ -138,6 +141,8 @@ class OfferRulesProperties {
         assertThat(rules.storedSnapshots()).isEqualTo(reference.snapshots());
         Statistics.label("delisting forgotten").collect(reference.forgottenDelistings() > 0);
         Statistics.label("delisting forgotten").coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
+        Statistics.label("ended order forgotten").collect(reference.forgottenOrders() > 0);
+        Statistics.label("ended order forgotten").coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
     }
 
     /**
@@ -151,10 +156,16 @@ class OfferRulesProperties {
         final List<KeyedEvent> deliveries = Deliveries.inAnyOrder(events, random);
         final ReferenceModel reference = new ReferenceModel(SETTINGS);
         final Map<String, OfferSnapshot> published = new HashMap<>();
+        final OrderCases orderCases = new OrderCases();
 
         // When
         for (final KeyedEvent delivery : deliveries) {
-            collectStatistics(delivery, reference.deliver(delivery), published);
+            final Step step = reference.deliver(delivery);
+            final String orderCase = orderCases.classify(delivery, step, published.get(delivery.offerKey()));
+            if (orderCase != null) {
+                Statistics.label("order case").collect(orderCase);
+            }
+            collectStatistics(delivery, step, published);
         }
         collectStatistics(events);
 
@@ -287,12 +298,15 @@ class OfferRulesProperties {
         if (keyed.event() instanceof OfferEvent.StockChange stock) {
             return keyed.offerKey() + "/stock/" + stock.locationId();
         }
+        if (keyed.event() instanceof OfferEvent.OrderLine line) {
+            return keyed.offerKey() + "/order/" + line.orderId();
+        }
         return keyed.offerKey() + "/price/" + ((OfferEvent.PriceChange) keyed.event()).channel();
     }
 
     private static void checkCoverage() {
         Statistics.label("outcome").coverage(coverage -> {
-            for (final String type : List.of("StockChange", "PriceChange", "Delisting")) {
+            for (final String type : List.of("StockChange", "PriceChange", "Delisting", "OrderLine")) {
                 for (final Outcome outcome : Outcome.values()) {
                     coverage.check(type, outcome).count(count -> count >= 20);
                 }
@@ -302,6 +316,11 @@ class OfferRulesProperties {
         Statistics.label("lowestPrice30d").coverage(coverage -> coverage.check("set").percentage(p -> p >= 8));
         Statistics.label("delisting snapshot").coverage(coverage ->
                 coverage.check("only lowestPrice30d").count(count -> count >= 10));
+        Statistics.label("order case").coverage(coverage -> {
+            for (final String orderCase : OrderCases.ALL) {
+                coverage.check(orderCase).count(count -> count >= 20);
+            }
+        });
         Statistics.label("tie in a slot").coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
         Statistics.label("prices a window apart").coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
     }

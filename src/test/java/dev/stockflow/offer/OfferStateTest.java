@@ -670,7 +670,7 @@ class OfferStateTest {
     }
 
     private static LocationQuantity location(final String locationId, final int quantity, final long updatedAt) {
-        return new LocationQuantity(locationId, quantity, instant(updatedAt));
+        return new LocationQuantity(locationId, quantity, instant(updatedAt), 0, quantity);
     }
 
     private static ChannelPrice channelPrice(final String channel, final String currency, final long regular,

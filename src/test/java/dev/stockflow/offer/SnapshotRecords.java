@@ -25,7 +25,7 @@ public final class SnapshotRecords {
         final List<LocationQuantity> locations = new ArrayList<>(view.locationCount());
         for (int i = 0; i < view.locationCount(); i++) {
             locations.add(new LocationQuantity(view.locationId(i), view.quantity(i),
-                    Instant.ofEpochMilli(view.locationUpdatedAt(i))));
+                    Instant.ofEpochMilli(view.locationUpdatedAt(i)), view.reservedQuantity(i), view.sellableQuantity(i)));
         }
         final List<ChannelPrice> prices = new ArrayList<>(view.priceCount());
         for (int i = 0; i < view.priceCount(); i++) {
@@ -33,6 +33,6 @@ public final class SnapshotRecords {
                     view.effectivePrice(i), view.lowestPrice30d(i), Instant.ofEpochMilli(view.priceUpdatedAt(i))));
         }
         return new OfferSnapshot(view.partnerId(), view.sku(), view.totalQuantity(), view.available(), locations,
-                prices, Instant.ofEpochMilli(view.updatedAt()));
+                prices, Instant.ofEpochMilli(view.updatedAt()), view.reservedQuantity(), view.sellableQuantity());
     }
 }

@@ -4,6 +4,7 @@ import dev.stockflow.avro.ChannelPrice;
 import dev.stockflow.avro.LocationQuantity;
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.OrderStatus;
 import dev.stockflow.offer.Outcome;
 import dev.stockflow.offer.RuleSettings;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A second, deliberately plain reading of Stockflow's offer rules, written from the product rules
@@ -41,24 +44,35 @@ import java.util.TreeMap;
  *   <li>A delisting stays remembered while {@code streamTime - processedAt <= retention} and is
  *       forgotten once more than the retention has passed. Stream time includes the record being
  *       processed.</li>
+ *   <li>Orders: the model keeps every order line whole (its newest version: status, location, quantity)
+ *       and decides from scratch, for every snapshot, which lines reserve: a {@code PLACED} line at a
+ *       location that has a stock slot whose version's occurredAt is before the line's. A line has
+ *       ended when it is cancelled or such a count at or after it exists; the model notes the stream
+ *       time at which it first saw it ended, and forgets the line once more than the order retention
+ *       has passed since (as for delistings). An event's outcome is {@code changed} when it changed a
+ *       location's quantity or its reserved quantity (or, for a delisting, the snapshot); each location
+ *       whose reserved quantity changed takes the event's occurredAt as its updatedAt.</li>
  * </ul>
  */
 public final class ReferenceModel {
 
     private final long omnibusWindowMs;
     private final long delistRetentionMs;
+    private final long orderRetentionMs;
     private final Map<String, Offer> offers = new HashMap<>();
     private final List<Emission> emissions = new ArrayList<>();
     private long streamTime = Long.MIN_VALUE;
     private int forgottenDelistings;
+    private int forgottenOrders;
 
     public ReferenceModel(final RuleSettings settings) {
-        this(settings.omnibusWindowMs(), settings.delistRetentionMs());
+        this(settings.omnibusWindowMs(), settings.delistRetentionMs(), settings.orderRetentionMs());
     }
 
-    private ReferenceModel(final long omnibusWindowMs, final long delistRetentionMs) {
+    private ReferenceModel(final long omnibusWindowMs, final long delistRetentionMs, final long orderRetentionMs) {
         this.omnibusWindowMs = omnibusWindowMs;
         this.delistRetentionMs = delistRetentionMs;
+        this.orderRetentionMs = orderRetentionMs;
     }
 
     /**
@@ -66,10 +80,11 @@ public final class ReferenceModel {
      * The fork's {@link #emissions()} list only what it emits itself, from now on.
      */
     public ReferenceModel fork() {
-        final ReferenceModel fork = new ReferenceModel(omnibusWindowMs, delistRetentionMs);
+        final ReferenceModel fork = new ReferenceModel(omnibusWindowMs, delistRetentionMs, orderRetentionMs);
         offers.forEach((key, offer) -> fork.offers.put(key, offer.copy()));
         fork.streamTime = streamTime;
         fork.forgottenDelistings = forgottenDelistings;
+        fork.forgottenOrders = forgottenOrders;
         return fork;
     }
 
@@ -82,7 +97,8 @@ public final class ReferenceModel {
     public Object stateOf(final String offerKey) {
         final Offer offer = offers.get(offerKey);
         return offer == null ? null : new OfferMemory(Map.copyOf(offer.stock), Map.copyOf(offer.prices),
-                Map.copyOf(offer.history), offer.delisting, offer.delistingProcessedAt, offer.snapshotEmitted);
+                Map.copyOf(offer.history), Map.copyOf(offer.orders), offer.delisting, offer.delistingProcessedAt,
+                offer.snapshotEmitted);
     }
 
     /** Orders strings by their UTF-8 encodings, byte by byte, unsigned. */
@@ -101,14 +117,23 @@ public final class ReferenceModel {
         final OfferEvent event = record.event();
         streamTime = Math.max(streamTime, event.occurredAt());
         forgetExpiredDelistings();
+        forgetExpiredOrders();
         final Offer offer = offers.computeIfAbsent(key, k -> new Offer());
-        final Outcome outcome;
+        final Map<String, Integer> reservedBefore = reservedPerLocation(offer);
+        Outcome outcome;
         if (event instanceof OfferEvent.StockChange stock) {
             outcome = applyStock(offer, stock);
         } else if (event instanceof OfferEvent.PriceChange price) {
             outcome = applyPrice(offer, price);
+        } else if (event instanceof OfferEvent.OrderLine line) {
+            outcome = applyOrder(offer, line);
         } else {
             outcome = applyDelisting(key, offer, (OfferEvent.Delisting) event);
+        }
+        noteEndedOrders(offer);
+        final boolean reservationsChanged = takeReservationChanges(offer, reservedBefore, event.occurredAt());
+        if (reservationsChanged && outcome == Outcome.UNCHANGED) {
+            outcome = Outcome.CHANGED;
         }
         final Emission emission = outcome == Outcome.CHANGED ? emissionAfterChange(key, offer) : null;
         if (emission != null) {
@@ -125,6 +150,11 @@ public final class ReferenceModel {
     /** How many delistings were forgotten so far because their retention had passed. */
     public int forgottenDelistings() {
         return forgottenDelistings;
+    }
+
+    /** How many ended order lines were forgotten so far because their retention had passed. */
+    public int forgottenOrders() {
+        return forgottenOrders;
     }
 
     /** The current snapshot of every listed offer; delisted and never-listed offers are absent. */
@@ -149,6 +179,87 @@ public final class ReferenceModel {
                 forgottenDelistings++;
             }
         }
+    }
+
+    /** "An ended order's version is kept for order.retention of stream time after the order ended." */
+    private void forgetExpiredOrders() {
+        for (final Offer offer : offers.values()) {
+            final int before = offer.orders.size();
+            offer.orders.values().removeIf(order -> order.endedAt != null
+                    && streamTime - order.endedAt > orderRetentionMs);
+            forgottenOrders += before - offer.orders.size();
+        }
+    }
+
+    private Outcome applyOrder(final Offer offer, final OfferEvent.OrderLine line) {
+        final Stamp version = new Stamp(line.occurredAt(), line.eventId());
+        final OrderValue current = offer.orders.get(line.orderId());
+        if (current != null && compare(version, current.version) == 0) {
+            return Outcome.DUPLICATE;
+        }
+        if (current != null && compare(version, current.version) < 0) {
+            return Outcome.STALE;
+        }
+        if (isAtOrBeforeDelisting(offer, line.occurredAt())) {
+            return Outcome.STALE;
+        }
+        offer.orders.put(line.orderId(), new OrderValue(version, line.status() == OrderStatus.PLACED,
+                line.locationId(), line.quantity(), null));
+        // Whether it changed anything shows in the reservations, compared by deliver().
+        return Outcome.UNCHANGED;
+    }
+
+    /** Whether the line has ended: cancelled, or the count at its location is at least as new as the line. */
+    private static boolean hasEnded(final Offer offer, final OrderValue order) {
+        if (!order.placed) {
+            return true;
+        }
+        final StockValue count = offer.stock.get(order.locationId);
+        return count != null && count.version.occurredAt >= order.version.occurredAt;
+    }
+
+    /** Notes the stream time at which lines were first seen ended, for their retention. */
+    private void noteEndedOrders(final Offer offer) {
+        offer.orders.replaceAll((orderId, order) -> order.endedAt == null && hasEnded(offer, order)
+                ? new OrderValue(order.version, order.placed, order.locationId, order.quantity, streamTime)
+                : order);
+    }
+
+    /** The units reserved at each location that has a stock slot. */
+    private static Map<String, Integer> reservedPerLocation(final Offer offer) {
+        final Map<String, Long> sums = new TreeMap<>();
+        for (final String locationId : offer.stock.keySet()) {
+            sums.put(locationId, 0L);
+        }
+        for (final OrderValue order : offer.orders.values()) {
+            final StockValue count = offer.stock.get(order.locationId);
+            if (order.placed && count != null && order.version.occurredAt > count.version.occurredAt) {
+                sums.merge(order.locationId, (long) order.quantity, Long::sum);
+            }
+        }
+        final Map<String, Integer> reserved = new TreeMap<>();
+        sums.forEach((locationId, sum) -> reserved.put(locationId, (int) Math.min(sum, Integer.MAX_VALUE)));
+        return reserved;
+    }
+
+    /**
+     * Gives every location still there whose reserved units differ from before the event's occurredAt as its
+     * updatedAt; true when there was one.
+     */
+    private static boolean takeReservationChanges(final Offer offer, final Map<String, Integer> before,
+                                                  final long occurredAt) {
+        final Map<String, Integer> after = reservedPerLocation(offer);
+        final Set<String> changed = new TreeSet<>();
+        after.forEach((locationId, reserved) -> {
+            if (!reserved.equals(before.getOrDefault(locationId, 0))) {
+                changed.add(locationId);
+            }
+        });
+        for (final String locationId : changed) {
+            final StockValue slot = offer.stock.get(locationId);
+            offer.stock.put(locationId, new StockValue(slot.quantity, slot.version, occurredAt));
+        }
+        return !changed.isEmpty();
     }
 
     private Outcome applyStock(final Offer offer, final OfferEvent.StockChange change) {
@@ -221,6 +332,7 @@ public final class ReferenceModel {
         final long delistedAt = change.occurredAt();
         offer.stock.values().removeIf(slot -> slot.version.occurredAt <= delistedAt);
         offer.prices.values().removeIf(slot -> slot.version.occurredAt <= delistedAt);
+        offer.orders.values().removeIf(order -> order.version.occurredAt <= delistedAt);
         offer.history.replaceAll((channel, history) -> entriesAfter(history, delistedAt));
         final OfferSnapshot after = snapshotOf(key, offer);
         return Objects.equals(before, after) ? Outcome.UNCHANGED : Outcome.CHANGED;
@@ -255,13 +367,21 @@ public final class ReferenceModel {
         }
         final List<String> locationIds = new ArrayList<>(offer.stock.keySet());
         locationIds.sort(ReferenceModel::compareUtf8);
+        final Map<String, Integer> reservedPerLocation = reservedPerLocation(offer);
         final List<LocationQuantity> locations = new ArrayList<>();
         long total = 0;
+        long reserved = 0;
+        long sellable = 0;
         long latest = Long.MIN_VALUE;
         for (final String locationId : locationIds) {
             final StockValue slot = offer.stock.get(locationId);
-            locations.add(new LocationQuantity(locationId, slot.quantity, Instant.ofEpochMilli(slot.updatedAt)));
+            final int reservedHere = reservedPerLocation.get(locationId);
+            final int sellableHere = Math.max(0, slot.quantity - reservedHere);
+            locations.add(new LocationQuantity(locationId, slot.quantity, Instant.ofEpochMilli(slot.updatedAt),
+                    reservedHere, sellableHere));
             total += slot.quantity;
+            reserved += reservedHere;
+            sellable += sellableHere;
             latest = Math.max(latest, slot.updatedAt);
         }
         final List<String> channels = new ArrayList<>(offer.prices.keySet());
@@ -275,8 +395,8 @@ public final class ReferenceModel {
             latest = Math.max(latest, slot.updatedAt);
         }
         final int colon = key.indexOf(':');
-        return new OfferSnapshot(key.substring(0, colon), key.substring(colon + 1), total, total > 0,
-                locations, prices, Instant.ofEpochMilli(latest));
+        return new OfferSnapshot(key.substring(0, colon), key.substring(colon + 1), total, sellable > 0,
+                locations, prices, Instant.ofEpochMilli(latest), reserved, sellable);
     }
 
     /**
@@ -324,6 +444,8 @@ public final class ReferenceModel {
         private final Map<String, PriceValue> prices = new HashMap<>();
         /** Per channel; kept apart from the slots because only a delisting drops entries. */
         private final Map<String, List<HistoryEntry>> history = new HashMap<>();
+        /** Per orderId, the newest version of the line, kept whole even once it has ended. */
+        private final Map<String, OrderValue> orders = new HashMap<>();
         private Stamp delisting;
         private long delistingProcessedAt;
         private boolean snapshotEmitted;
@@ -333,6 +455,7 @@ public final class ReferenceModel {
             copy.stock.putAll(stock);
             copy.prices.putAll(prices);
             copy.history.putAll(history);
+            copy.orders.putAll(orders);
             copy.delisting = delisting;
             copy.delistingProcessedAt = delistingProcessedAt;
             copy.snapshotEmitted = snapshotEmitted;
@@ -342,8 +465,8 @@ public final class ReferenceModel {
 
     /** What {@link #stateOf} answers. */
     private record OfferMemory(Map<String, StockValue> stock, Map<String, PriceValue> prices,
-                               Map<String, List<HistoryEntry>> history, Stamp delisting, long delistingProcessedAt,
-                               boolean snapshotEmitted) {
+                               Map<String, List<HistoryEntry>> history, Map<String, OrderValue> orders,
+                               Stamp delisting, long delistingProcessedAt, boolean snapshotEmitted) {
     }
 
     /** The version of an event. */
@@ -355,6 +478,10 @@ public final class ReferenceModel {
 
     private record PriceValue(String currency, long regularPrice, Long salePrice, long effectivePrice,
                               Stamp version, long updatedAt) {
+    }
+
+    /** An order line's newest version; endedAt is the stream time it was first seen ended, else null. */
+    private record OrderValue(Stamp version, boolean placed, String locationId, int quantity, Long endedAt) {
     }
 
     private record HistoryEntry(long occurredAt, String currency, long effectivePrice) {

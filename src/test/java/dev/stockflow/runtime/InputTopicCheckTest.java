@@ -15,7 +15,7 @@ class InputTopicCheckTest {
     void shouldAcceptCoPartitionedInputTopics() {
         // Given
         final Map<String, Integer> counts = Map.of("stock-updates", 6, "price-updates", 6, "offer-delistings", 6,
-                "unrelated", 1);
+                "order-events", 6, "unrelated", 1);
 
         // When / Then
         assertThatCode(() -> InputTopicCheck.verify(settings, counts)).doesNotThrowAnyException();
@@ -24,7 +24,8 @@ class InputTopicCheckTest {
     @Test
     void shouldRejectDifferentPartitionCountsNamingEachTopic() {
         // Given
-        final Map<String, Integer> counts = Map.of("stock-updates", 6, "price-updates", 4, "offer-delistings", 6);
+        final Map<String, Integer> counts = Map.of("stock-updates", 6, "price-updates", 4, "offer-delistings", 6,
+                "order-events", 3);
 
         // When / Then
         assertThatThrownBy(() -> InputTopicCheck.verify(settings, counts))
@@ -32,7 +33,8 @@ class InputTopicCheckTest {
                 .hasMessageContaining("same partition count")
                 .hasMessageContaining("stock-updates=6")
                 .hasMessageContaining("price-updates=4")
-                .hasMessageContaining("offer-delistings=6");
+                .hasMessageContaining("offer-delistings=6")
+                .hasMessageContaining("order-events=3");
     }
 
     @Test
@@ -43,6 +45,6 @@ class InputTopicCheckTest {
         // When / Then
         assertThatThrownBy(() -> InputTopicCheck.verify(settings, counts))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("missing: price-updates, offer-delistings");
+                .hasMessageContaining("missing: price-updates, offer-delistings, order-events");
     }
 }

@@ -52,13 +52,13 @@ class SchemaCompatibilityTest {
     }
 
     @Test
-    void shouldFindTheFourTopicRecordsAndTheTwoNestedOnes() {
+    void shouldFindTheFiveTopicRecordsAndTheTwoNestedOnes() {
         // Given / When
         final Iterable<String> files = schemasByFile.keySet();
 
         // Then
         assertThat(files).containsExactlyInAnyOrder("StockUpdate.avsc", "PriceUpdate.avsc", "OfferDelisted.avsc",
-                "OfferSnapshot.avsc", "LocationQuantity.avsc", "ChannelPrice.avsc");
+                "OrderLineEvent.avsc", "OfferSnapshot.avsc", "LocationQuantity.avsc", "ChannelPrice.avsc");
     }
 
     @Test

@@ -99,7 +99,9 @@ class SnapshotViewProperties {
         final ArrayNode locations = offer.putArray("locations");
         for (final LocationQuantity location : record.getLocations()) {
             locations.addObject().put("locationId", location.getLocationId()).put("quantity", location.getQuantity())
-                    .put("updatedAt", location.getUpdatedAt().toEpochMilli());
+                    .put("updatedAt", location.getUpdatedAt().toEpochMilli())
+                    .put("reservedQuantity", location.getReservedQuantity())
+                    .put("sellableQuantity", location.getSellableQuantity());
         }
         final ArrayNode prices = offer.putArray("prices");
         for (final ChannelPrice price : record.getPrices()) {
@@ -108,7 +110,9 @@ class SnapshotViewProperties {
                     .put("effectivePrice", price.getEffectivePrice()).put("lowestPrice30d", price.getLowestPrice30d())
                     .put("updatedAt", price.getUpdatedAt().toEpochMilli());
         }
-        return offer.put("updatedAt", record.getUpdatedAt().toEpochMilli());
+        return offer.put("updatedAt", record.getUpdatedAt().toEpochMilli())
+                .put("reservedQuantity", record.getReservedQuantity())
+                .put("sellableQuantity", record.getSellableQuantity());
     }
 
     private static byte[] utf8(final String text) {

@@ -58,10 +58,10 @@ class WireFormatSerdeTest {
         // Given
         final OfferSnapshot snapshot = OfferSnapshot.newBuilder()
                 .setPartnerId("acme").setSku("sku-1").setTotalQuantity(7).setAvailable(true)
-                .setLocations(List.of(new LocationQuantity("wh1", 7, Instant.ofEpochMilli(1000))))
+                .setLocations(List.of(new LocationQuantity("wh1", 7, Instant.ofEpochMilli(1000), 2, 5)))
                 .setPrices(List.of(new ChannelPrice("zalando-de", "EUR", 1999L, 1499L, 1499L, null,
                         Instant.ofEpochMilli(2000))))
-                .setUpdatedAt(Instant.ofEpochMilli(2000))
+                .setUpdatedAt(Instant.ofEpochMilli(2000)).setReservedQuantity(2).setSellableQuantity(5L)
                 .build();
         final Serde<OfferSnapshot> serde = WireFormatSerde.serde(OfferSnapshot.class, registry, true);
 

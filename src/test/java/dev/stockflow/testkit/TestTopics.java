@@ -53,9 +53,10 @@ public final class TestTopics implements AutoCloseable {
         settings.put(Input.STOCK.configKey(), prefix + "-stock-updates");
         settings.put(Input.PRICE.configKey(), prefix + "-price-updates");
         settings.put(Input.DELISTING.configKey(), prefix + "-offer-delistings");
+        settings.put(Input.ORDER.configKey(), prefix + "-order-events");
         settings.put(StockflowConfig.TOPIC_SNAPSHOT_CONFIG, prefix + "-offer-snapshots");
         settings.put(StockflowConfig.TOPIC_DLQ_CONFIG, prefix + "-dlq");
-        for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic())) {
+        for (final String input : List.of(stockTopic(), priceTopic(), delistingTopic(), orderTopic())) {
             cluster.createTopic(input, partitions, Map.of());
         }
         registry = SchemaRegistryClients.create((String) settings.get(StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG));
@@ -84,6 +85,10 @@ public final class TestTopics implements AutoCloseable {
 
     public String delistingTopic() {
         return (String) settings.get(Input.DELISTING.configKey());
+    }
+
+    public String orderTopic() {
+        return (String) settings.get(Input.ORDER.configKey());
     }
 
     public String snapshotTopic() {

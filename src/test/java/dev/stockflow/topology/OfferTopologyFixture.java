@@ -2,6 +2,8 @@ package dev.stockflow.topology;
 
 import dev.stockflow.avro.OfferDelisted;
 import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.deadletter.DeadLetterOnProcessingError;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,11 +51,13 @@ final class OfferTopologyFixture implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> stockTopic;
     private final TestInputTopic<byte[], byte[]> priceTopic;
     private final TestInputTopic<byte[], byte[]> delistingTopic;
+    private final TestInputTopic<byte[], byte[]> orderTopic;
     private final TestOutputTopic<byte[], byte[]> snapshotTopic;
     private final TestOutputTopic<byte[], byte[]> dlqTopic;
     private final AvroWireFormat<StockUpdate> stockFormat;
     private final AvroWireFormat<PriceUpdate> priceFormat;
     private final AvroWireFormat<OfferDelisted> delistingFormat;
+    private final AvroWireFormat<OrderLineEvent> orderFormat;
     private final AvroWireFormat<OfferSnapshot> snapshotFormat;
     private final Map<String, OfferSnapshot> compacted = new LinkedHashMap<>();
     final CountingListener counts = new CountingListener();
@@ -88,12 +93,14 @@ final class OfferTopologyFixture implements AutoCloseable {
         stockTopic = driver.createInputTopic(settings.topicOf(Input.STOCK), bytes, bytes);
         priceTopic = driver.createInputTopic(settings.topicOf(Input.PRICE), bytes, bytes);
         delistingTopic = driver.createInputTopic(settings.topicOf(Input.DELISTING), bytes, bytes);
+        orderTopic = driver.createInputTopic(settings.topicOf(Input.ORDER), bytes, bytes);
         final ByteArrayDeserializer read = new ByteArrayDeserializer();
         snapshotTopic = driver.createOutputTopic(settings.snapshotTopic(), read, read);
         dlqTopic = driver.createOutputTopic(settings.dlqTopic(), read, read);
         stockFormat = new AvroWireFormat<>(registry, StockUpdate.getClassSchema(), true);
         priceFormat = new AvroWireFormat<>(registry, PriceUpdate.getClassSchema(), true);
         delistingFormat = new AvroWireFormat<>(registry, OfferDelisted.getClassSchema(), true);
+        orderFormat = new AvroWireFormat<>(registry, OrderLineEvent.getClassSchema(), true);
         snapshotFormat = new AvroWireFormat<>(registry, OfferSnapshot.getClassSchema(), false);
     }
 
@@ -127,6 +134,27 @@ final class OfferTopologyFixture implements AutoCloseable {
         final String[] id = offerKey.split(":", 2);
         pipe(delistingTopic, offerKey, delistingFormat.encode(settings.topicOf(Input.DELISTING) + "-value",
                 new OfferDelisted(eventId, id[0], id[1], Instant.ofEpochMilli(occurredAt))), occurredAt);
+    }
+
+    void order(final String offerKey, final String orderId, final String location, final int quantity,
+               final OrderLineStatus status, final long occurredAt, final String eventId) {
+        final String[] id = offerKey.split(":", 2);
+        pipe(orderTopic, offerKey, orderBytes(new OrderLineEvent(eventId, orderId, id[0], id[1], location, quantity,
+                status, Instant.ofEpochMilli(occurredAt))), occurredAt);
+    }
+
+    byte[] orderBytes(final OrderLineEvent line) {
+        return orderFormat.encode(settings.topicOf(Input.ORDER) + "-value", line);
+    }
+
+    /** An order record written with a schema of the caller's (another writer version), registered on the fly. */
+    byte[] orderBytesWrittenWith(final GenericRecord record) {
+        return new AvroWireFormat<GenericRecord>(registry, record.getSchema(), true)
+                .encode(settings.topicOf(Input.ORDER) + "-value", record);
+    }
+
+    void pipeOrderBytes(final byte[] key, final byte[] value, final long timestamp) {
+        orderTopic.pipeInput(new TestRecord<>(key, value, null, timestamp));
     }
 
     byte[] stockBytes(final StockUpdate update) {

@@ -3,6 +3,7 @@ package dev.stockflow.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockflow.avro.OfferSnapshot;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.offer.OfferEvent;
 import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.reference.Deliveries;
@@ -79,6 +80,9 @@ class OfferTopologyProperties {
         } else if (event instanceof OfferEvent.PriceChange price) {
             fixture.price(delivery.offerKey(), price.channel(), price.currency(), price.regularPrice(), price.salePrice(),
                     price.occurredAt(), price.eventId());
+        } else if (event instanceof OfferEvent.OrderLine line) {
+            fixture.order(delivery.offerKey(), line.orderId(), line.locationId(), line.quantity(),
+                    OrderLineStatus.valueOf(line.status().name()), line.occurredAt(), line.eventId());
         } else {
             fixture.delist(delivery.offerKey(), event.occurredAt(), event.eventId());
         }

@@ -41,7 +41,7 @@ class OfferTopologyTest {
             final List<Map.Entry<String, OfferSnapshot>> emitted = fixture.snapshots();
             assertThat(emitted).extracting(Map.Entry::getKey).containsExactly(OFFER, OFFER);
             assertThat(emitted.get(1).getValue().getLocations())
-                    .containsExactly(new LocationQuantity("berlin", 7, Instant.ofEpochMilli(T0 + 1)));
+                    .containsExactly(new LocationQuantity("berlin", 7, Instant.ofEpochMilli(T0 + 1), 0, 7));
             assertThat(fixture.counts.outcome(Input.STOCK, Outcome.CHANGED)).isEqualTo(2);
             assertThat(fixture.counts.snapshots).isEqualTo(2);
         }

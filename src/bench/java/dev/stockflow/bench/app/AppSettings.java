@@ -36,6 +36,15 @@ public final class AppSettings {
         this.extra = extra;
     }
 
+    /**
+     * The order-events topic of a data set, named as its delisting topic with "order-events" for
+     * "offer-delistings": the harness creates it beside the other inputs (Stockflow's run requires it) and
+     * leaves it empty, since the benchmark's workload places no orders.
+     */
+    public static String orderTopicBeside(final String delistingTopic) {
+        return delistingTopic.replace("offer-delistings", "order-events");
+    }
+
     public static AppSettings parse(final String[] args) {
         if (args.length == 0 || args.length % 2 == 0) {
             throw new IllegalArgumentException("usage: KIND (--name value)...");

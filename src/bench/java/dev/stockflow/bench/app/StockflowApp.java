@@ -39,6 +39,7 @@ final class StockflowApp implements BenchmarkedApp {
         overrides.put(Input.STOCK.configKey(), settings.get(AppSettings.STOCK_TOPIC));
         overrides.put(Input.PRICE.configKey(), settings.get(AppSettings.PRICE_TOPIC));
         overrides.put(Input.DELISTING.configKey(), settings.get(AppSettings.DELISTING_TOPIC));
+        overrides.put(Input.ORDER.configKey(), AppSettings.orderTopicBeside(settings.get(AppSettings.DELISTING_TOPIC)));
         overrides.put(StockflowConfig.TOPIC_SNAPSHOT_CONFIG, settings.get(AppSettings.OUTPUT_TOPIC));
         overrides.put(StockflowConfig.TOPIC_DLQ_CONFIG, settings.get(AppSettings.DLQ_TOPIC));
         overrides.putAll(settings.extra());

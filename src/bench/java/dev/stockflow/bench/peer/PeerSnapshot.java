@@ -2,7 +2,11 @@ package dev.stockflow.bench.peer;
 
 import java.util.List;
 
-/** The peer's published snapshot: the fields of Stockflow's OfferSnapshot, times in epoch ms (JSON). */
+/**
+ * The peer's published snapshot: the fields of Stockflow's OfferSnapshot, times in epoch ms (JSON). The peer
+ * knows no orders and leaves the reserved and sellable fields out; read back, they are what the snapshot
+ * schema's defaults say (0 reserved, sellable null: the quantity).
+ */
 public final class PeerSnapshot {
 
     public String partnerId;
@@ -12,12 +16,16 @@ public final class PeerSnapshot {
     public List<Location> locations;
     public List<Price> prices;
     public long updatedAt;
+    public long reservedQuantity;
+    public Long sellableQuantity;
 
     /** One location's quantity. */
     public static final class Location {
         public String locationId;
         public int quantity;
         public long updatedAt;
+        public int reservedQuantity;
+        public Integer sellableQuantity;
 
         public Location() {
         }

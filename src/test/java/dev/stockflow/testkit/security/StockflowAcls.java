@@ -49,7 +49,8 @@ public record StockflowAcls(String principal, String applicationId, List<String>
     /** The ACLs of the principal for the application and topics of one test. */
     public static StockflowAcls of(final String principal, final TestTopics topics) {
         return new StockflowAcls(principal, (String) topics.settings().get(StockflowConfig.APPLICATION_ID_CONFIG),
-                List.of(topics.stockTopic(), topics.priceTopic(), topics.delistingTopic()), topics.snapshotTopic(),
+                List.of(topics.stockTopic(), topics.priceTopic(), topics.delistingTopic(), topics.orderTopic()),
+                topics.snapshotTopic(),
                 topics.dlqTopic());
     }
 

@@ -1,5 +1,6 @@
 package dev.stockflow.state;
 
+import dev.stockflow.offer.OfferState;
 import dev.stockflow.offer.RuleSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,27 +9,29 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * Forgets delistings that have outlived {@code delist.retention}, so the store does not grow without
- * bound with delisted offers. Each sweep visits a bounded batch of offers, resuming after the last
- * key it saw and wrapping around at the end, to keep every pause of the stream thread short.
+ * Forgets what has outlived its retention: delistings past {@code delist.retention} and the versions of
+ * order lines that ended (settled or cancelled) more than {@code order.retention} ago, so the store does
+ * not grow without bound with delisted offers and old orders. An offer left with nothing is deleted. Each
+ * sweep visits a bounded batch of offers, resuming after the last key it saw and wrapping around at the
+ * end, to keep every pause of the stream thread short.
  *
- * <p>Correctness does not depend on the sweep: {@link OfferState#apply} forgets an expired delisting
- * itself before applying an event. The sweep only reclaims space for offers nobody updates any more.
+ * <p>Correctness does not depend on the sweep: {@link OfferState#apply} forgets what expired itself before
+ * applying an event. The sweep only reclaims space for offers nobody updates any more.
  */
-public final class DelistingSweeper {
+public final class RetentionSweeper {
 
     private final OfferStore store;
     private final RuleSettings rules;
     private final int batch;
     private Bytes resumeAfter;
 
-    public DelistingSweeper(final OfferStore store, final RuleSettings rules, final int batch) {
+    public RetentionSweeper(final OfferStore store, final RuleSettings rules, final int batch) {
         this.store = store;
         this.rules = rules;
         this.batch = batch;
     }
 
-    /** Visits up to one batch of offers; returns how many delistings it forgot. */
+    /** Visits up to one batch of offers; returns how many offers it changed (or deleted, when nothing was left). */
     public int sweep(final long streamTime) {
         final List<KeyValue<Bytes, StoredOffer>> expired = new ArrayList<>();
         int visited = 0;
@@ -42,7 +45,7 @@ public final class DelistingSweeper {
                 }
                 visited++;
                 final StoredOffer stored = store.readWithoutCaching(offer.key, offer.value);
-                if (stored.state().forgetDelistingIfExpired(streamTime, rules)) {
+                if (stored.state().forgetExpired(streamTime, rules)) {
                     expired.add(KeyValue.pair(offer.key, stored));
                 }
             }
