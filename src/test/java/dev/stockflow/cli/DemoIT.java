@@ -42,7 +42,9 @@ class DemoIT {
         final HttpResponse<String> metrics = get(metricsUrl);
         final String statusPageUrl = first(STATUS_PAGE, console.out());
         final HttpResponse<String> statusPage = get(statusPageUrl);
-        final HttpResponse<String> status = get(statusPageUrl + "status");
+        // The figures are sampled once a second, so the first sample can still show the start-up rebalance.
+        final HttpResponse<String> status = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(statusPageUrl + "status"), answer -> answer.body().contains("\"state\":\"RUNNING\""));
 
         // Then: real answers while it runs, then a final summary and exit code 0
         assertThat(offer.statusCode()).isEqualTo(200);
