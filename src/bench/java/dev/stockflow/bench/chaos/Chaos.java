@@ -3,6 +3,7 @@ package dev.stockflow.bench.chaos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.Level;
@@ -81,6 +82,11 @@ public final class Chaos implements Callable<Integer> {
             description = "The runnable Stockflow jar (default ${DEFAULT-VALUE}).")
     Path jar;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "A further setting of every Stockflow instance (repeatable), e.g. "
+                    + "kafka.enable.transactional.statestores=true.")
+    Map<String, String> appSettings = new LinkedHashMap<>();
+
     @Option(names = "--output", description = "Where everything of the run goes (default target/chaos/<mode>[-short]).")
     Path output;
 
@@ -117,7 +123,8 @@ public final class Chaos implements Callable<Integer> {
                 pick(commitIntervalMs, 2_000L, 3_000L), session == null || session == 0 ? null : session,
                 appHeap, brokerHeap, nodeBudget != null ? nodeBudget : chosen.exactlyOnce() ? 2_000_000L : 100_000L,
                 Duration.ofSeconds(recoveryTimeoutSeconds),
-                output != null ? output : Path.of("target", "chaos", chosen.id() + (quick ? "-short" : "")), jar);
+                output != null ? output : Path.of("target", "chaos", chosen.id() + (quick ? "-short" : "")), jar,
+                appSettings);
     }
 
     private <T> T pick(final T given, final T shortRun, final T fullRun) {

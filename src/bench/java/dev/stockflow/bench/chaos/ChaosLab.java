@@ -168,6 +168,7 @@ final class ChaosLab implements AutoCloseable {
         if (settings.sessionTimeoutMs() != null) {
             config.put("kafka.session.timeout.ms", Integer.toString(settings.sessionTimeoutMs()));
         }
+        config.putAll(settings.appSettings());
         if (settings.mode() == ChaosMode.SCALE_OUT) {
             // Kafka Streams' shortest probing interval: a new instance takes over tasks within a minute.
             config.put("kafka.probing.rebalance.interval.ms", "60000");

@@ -54,6 +54,8 @@ final class ChaosReport {
             row(text, "restart to processing p50 / max", pair(faults.killFigure(FaultLog.AppKill::activeMs)));
             row(text, "restart to RUNNING p50 / max", pair(faults.killFigure(FaultLog.AppKill::runningMs)));
             row(text, "restart to first commit p50 / max", pair(faults.killFigure(FaultLog.AppKill::committingMs)));
+            row(text, "records restored per restart p50 / max",
+                    count(faults.killFigure(FaultLog.AppKill::restoredRecords)));
         }
         if (!faults.brokerRestarts().isEmpty()) {
             row(text, "broker down p50 / max", pair(faults.brokerFigure(FaultLog.BrokerRestart::downMs)));
@@ -94,6 +96,11 @@ final class ChaosReport {
         return p50AndMax == null ? "-" : seconds(p50AndMax[0]) + " / " + seconds(p50AndMax[1]);
     }
 
+    private static String count(final long[] p50AndMax) {
+        return p50AndMax == null ? "-"
+                : String.format(Locale.ROOT, "%,d / %,d", p50AndMax[0], p50AndMax[1]);
+    }
+
     private static String seconds(final long millis) {
         return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
@@ -132,6 +139,7 @@ final class ChaosReport {
         json.put("brokerRestarts", settings.brokerRestarts());
         json.put("commitIntervalMs", settings.commitIntervalMs());
         json.put("sessionTimeoutMs", settings.sessionTimeoutMs());
+        json.put("appSettings", settings.appSettings());
         json.put("nodeBudget", settings.nodeBudget());
         return json;
     }
@@ -144,6 +152,7 @@ final class ChaosReport {
         json.put("restartToProcessingMs", figure(faults.killFigure(FaultLog.AppKill::activeMs)));
         json.put("restartToRunningMs", figure(faults.killFigure(FaultLog.AppKill::runningMs)));
         json.put("restartToFirstCommitMs", figure(faults.killFigure(FaultLog.AppKill::committingMs)));
+        json.put("restoredRecordsPerRestart", figure(faults.killFigure(FaultLog.AppKill::restoredRecords)));
         json.put("each", faults.kills());
         return json;
     }

@@ -2,6 +2,7 @@ package dev.stockflow.bench.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything one chaos run is set to.
@@ -24,11 +25,17 @@ import java.time.Duration;
  * @param recoveryTimeout  how long Stockflow may take to process again after a fault before the run fails
  * @param output           where the logs, data and figures go
  * @param jar              the runnable Stockflow jar ({@code target/stockflow.jar}, its libraries beside it)
+ * @param appSettings      further Stockflow settings of every instance (e.g. {@code kafka.X} pass-throughs),
+ *                         applied after the harness's own, so they win
  */
 record ChaosSettings(ChaosMode mode, boolean quick, long events, long preload, double rate, int offers,
                      int partitions, long seed, int appKills, int brokerRestarts, long commitIntervalMs,
                      Integer sessionTimeoutMs, String appHeap, String brokerHeap, long nodeBudget,
-                     Duration recoveryTimeout, Path output, Path jar) {
+                     Duration recoveryTimeout, Path output, Path jar, Map<String, String> appSettings) {
+
+    ChaosSettings {
+        appSettings = Map.copyOf(appSettings);
+    }
 
     /** The application id, and so the consumer group and the prefix of transactional ids. */
     String applicationId() {

@@ -21,9 +21,11 @@ final class FaultLog {
      * @param activeMs         from the restarted process's start to restoring or processing
      * @param runningMs        from the same start to Kafka Streams RUNNING
      * @param committingMs     from the same start to its first commit of input offsets seen
+     * @param restoredRecords  changelog records the restarted instance restored until then (all of its state
+     *                         when the crash wiped it; only the tail since its last commit when it did not)
      */
     record AppKill(String instance, long at, long lag, int openTransactions, long activeMs, long runningMs,
-                   long committingMs) {
+                   long committingMs, long restoredRecords) {
 
         boolean withWorkLeft() {
             return lag > 0;

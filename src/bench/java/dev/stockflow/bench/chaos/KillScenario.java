@@ -79,10 +79,11 @@ final class KillScenario implements Scenario {
         final long running = app.watch().awaitRunning(timeout);
         final long committing = progress.awaitCommittedAbove(baseline, timeout, app::isAlive);
         final FaultLog.AppKill kill = new FaultLog.AppKill(app.name(), killedAt, left.lag(), left.openTransactions(),
-                active - startedAt, running - startedAt, committing - startedAt);
+                active - startedAt, running - startedAt, committing - startedAt, app.watch().restoredRecords());
         LOG.info("Kill {}: {} input records uncommitted, {} transactions open; back at work {} ms after its "
-                + "restart, RUNNING after {} ms, committing after {} ms", faults.kills().size() + 1, kill.lag(),
-                kill.openTransactions(), kill.activeMs(), kill.runningMs(), kill.committingMs());
+                + "restart, RUNNING after {} ms, committing after {} ms, {} records restored",
+                faults.kills().size() + 1, kill.lag(), kill.openTransactions(), kill.activeMs(), kill.runningMs(),
+                kill.committingMs(), kill.restoredRecords());
         return kill;
     }
 

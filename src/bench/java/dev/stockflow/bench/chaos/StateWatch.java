@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,8 @@ final class StateWatch {
     private static final Pattern STATE_CHANGE = Pattern.compile("Kafka Streams state (\\S+) -> (\\S+)");
     private static final String RESTORING = "active task";
     private static final String RESTORING_TAIL = "was added to the state updater";
+    /** Stockflow's own line at the end of a changelog partition's restoration (restore.RestoreTracker). */
+    private static final Pattern RESTORED = Pattern.compile("Restored store \\S+ from changelog partition \\S+: (\\d+) records");
 
     private final String label;
     private final Thread reader;
@@ -38,6 +41,7 @@ final class StateWatch {
     private volatile long firstActiveAt;
     private volatile long firstRunningAt;
     private volatile boolean ended;
+    private final AtomicLong restoredRecords = new AtomicLong();
 
     private StateWatch(final InputStream output, final Path log, final String label) {
         this.label = label;
@@ -83,7 +87,17 @@ final class StateWatch {
             }
         } else if (line.contains(RESTORING) && line.contains(RESTORING_TAIL) && firstActiveAt == 0) {
             firstActiveAt = now;
+        } else {
+            final Matcher restored = RESTORED.matcher(line);
+            if (restored.find()) {
+                restoredRecords.addAndGet(Long.parseLong(restored.group(1)));
+            }
         }
+    }
+
+    /** Changelog records this start of the instance has restored so far. */
+    long restoredRecords() {
+        return restoredRecords.get();
     }
 
     /** The last Kafka Streams state logged. */
