@@ -163,6 +163,7 @@ public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKey
     public void init(final StateStoreContext context, final StateStore root) {
         forgetCached();
         inner.init(context, root);
+        DurableCommits.keepAcrossCrashes(inner, context);
     }
 
     @Override
@@ -267,6 +268,11 @@ public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKey
     @Override
     public long approximateNumEntries() {
         return inner.approximateNumEntries();
+    }
+
+    /** The store underneath; for tests. */
+    KeyValueStore<Bytes, byte[]> inner() {
+        return inner;
     }
 
     /** The estimated heap bytes of the cached offers; for tests and diagnostics. */
