@@ -6,7 +6,8 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * The one place where Stockflow relies on Kafka Streams internals: a store with a write-back cache must
+ * One of the two places where Stockflow relies on Kafka Streams internals (the other is {@link DurableCommits}):
+ * a store with a write-back cache must
  * have it written to the store (and so to the changelog) before the task commits, in the same transaction
  * as the snapshots and input offsets of that commit.
  *

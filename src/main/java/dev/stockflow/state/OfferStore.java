@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -162,6 +163,7 @@ public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKey
     public void init(final StateStoreContext context, final StateStore root) {
         forgetCached();
         inner.init(context, root);
+        DurableCommits.keepAcrossCrashes(inner, context);
     }
 
     @Override
@@ -186,6 +188,35 @@ public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKey
     @Override
     public boolean persistent() {
         return inner.persistent();
+    }
+
+    /**
+     * The store underneath keeps its changelog offsets itself (RocksDB does, beside the data), so Kafka Streams
+     * does not wrap this store in its legacy checkpoint file. With transactional state stores that matters: a
+     * checkpoint file is only written on a clean close, so after a crash the store would count as corrupted and
+     * be wiped and restored in full. (Deprecated in Kafka because every store is to manage its offsets one day;
+     * until then Kafka Streams asks.)
+     */
+    @Override
+    @SuppressWarnings("deprecation")
+    public boolean managesOffsets() {
+        return inner.managesOffsets();
+    }
+
+    @Override
+    public Long committedOffset(final TopicPartition partition) {
+        return inner.committedOffset(partition);
+    }
+
+    /** What the store underneath holds uncommitted, so that a transactional store can ask for an early commit. */
+    @Override
+    public long approximateNumUncommittedBytes() {
+        return inner.approximateNumUncommittedBytes();
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
     }
 
     @Override
@@ -237,6 +268,11 @@ public final class OfferStore extends FlushedBeforeCommit implements ReadOnlyKey
     @Override
     public long approximateNumEntries() {
         return inner.approximateNumEntries();
+    }
+
+    /** The store underneath; for tests. */
+    KeyValueStore<Bytes, byte[]> inner() {
+        return inner;
     }
 
     /** The estimated heap bytes of the cached offers; for tests and diagnostics. */
