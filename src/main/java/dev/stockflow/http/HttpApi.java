@@ -189,10 +189,11 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * {@code /offers/{partnerId}/{sku}} for the snapshot, {@code /offers/{partnerId}/{sku}/state} for the stored
-     * state. A sku holding '/' is percent-encoded (%2F), so a raw path ending in "/state" is always the state view.
+     * state. A sku holding '/' is percent-encoded (%2F), so the raw path's segments tell them apart: three with
+     * "state" last are the state view; two are a lookup, even of a sku named "state".
      */
     private void offer(final HttpExchange exchange, final String rawPath) throws IOException {
-        final boolean stateView = rawPath.endsWith(STATE_SUFFIX);
+        final boolean stateView = rawPath.endsWith(STATE_SUFFIX) && rawPath.chars().filter(c -> c == '/').count() == 2;
         final String rawIds = stateView ? rawPath.substring(0, rawPath.length() - STATE_SUFFIX.length()) : rawPath;
         final OfferPath ids = OfferPath.parse(rawIds);
         if (ids.error() != null) {

@@ -132,7 +132,7 @@ public final class StockflowProcessor implements AutoCloseable {
                     + "{}://localhost:{}/{}", security.tls() ? "HTTPS" : "HTTP", http.port(), self, security.scheme(),
                     http.port(), security.tokens() == null ? "" : " (bearer tokens required)");
             return new StockflowProcessor(registry, metrics, streams, http, restore, status, terminated, failures,
-                    membershipOnClose(config));
+                    membershipOnClose());
         } catch (final IOException e) {
             status.close();
             streams.close(Duration.ZERO);
@@ -249,14 +249,13 @@ public final class StockflowProcessor implements AutoCloseable {
     }
 
     /**
-     * A dynamic member leaves the consumer group when it stops, so that its partitions move to the other
-     * instances at once instead of after the session timeout. A static member (see {@link InstanceIdentity})
-     * stays: it is expected back under the same id, and its partitions wait for it without a rebalance.
+     * Every member leaves the consumer group when it stops cleanly, static members included, so that its
+     * partitions move to the other instances at once and a stopped application has no members left (which is
+     * what {@code reset} waits for). Static membership still spares the rebalance where it matters most: after
+     * a crash, the instance comes back under the same id before its session expires.
      */
-    private static CloseOptions.GroupMembershipOperation membershipOnClose(final StockflowConfig config) {
-        return InstanceIdentity.groupInstanceId(config).isPresent()
-                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
-                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+    private static CloseOptions.GroupMembershipOperation membershipOnClose() {
+        return CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
     }
 
     /** Stops the HTTP API, then closes Kafka Streams cleanly (committing and flushing state). */

@@ -48,7 +48,7 @@ class DlqReplayCommandTest {
         // Then
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(firstErrorLine()).startsWith("Invalid value for option '--from': 'last tuesday' is not an "
-                + "ISO-8601 date-time with a zone offset");
+                + "ISO-8601 date-time;");
     }
 
     @Test

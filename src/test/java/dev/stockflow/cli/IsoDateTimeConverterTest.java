@@ -21,11 +21,19 @@ class IsoDateTimeConverterTest {
     }
 
     @Test
-    void shouldRefuseADateTimeWithoutOffsetAndSayHowToWriteIt() {
+    void shouldReadADateTimeOrDateWithoutOffsetAsUtc() {
         // When / Then
-        for (final String bad : new String[] {"2026-01-31T12:00:00", "2026-01-31", "yesterday", "1769860800000"}) {
+        assertThat(converter.convert("2026-01-31T12:00:00")).isEqualTo(Instant.parse("2026-01-31T12:00:00Z"));
+        assertThat(converter.convert("2026-01-31T12:00:00.000")).isEqualTo(Instant.parse("2026-01-31T12:00:00Z"));
+        assertThat(converter.convert("2026-01-31")).isEqualTo(Instant.parse("2026-01-31T00:00:00Z"));
+    }
+
+    @Test
+    void shouldRefuseWhatIsNoIsoDateTimeAndSayHowToWriteIt() {
+        // When / Then
+        for (final String bad : new String[] {"2026-01-31 12:00", "yesterday", "1769860800000"}) {
             assertThatThrownBy(() -> converter.convert(bad)).isInstanceOf(CommandLine.TypeConversionException.class)
-                    .hasMessageContaining("'" + bad + "' is not an ISO-8601 date-time with a zone offset")
+                    .hasMessageContaining("'" + bad + "' is not an ISO-8601 date-time")
                     .hasMessageContaining("2026-01-31T12:00:00Z");
         }
     }

@@ -28,8 +28,8 @@ class ResetCommandTest {
         // Then
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(console.err().lines().findFirst()).hasValue("Invalid value for option '--to-datetime': "
-                + "'2026-01-31 12:00' is not an ISO-8601 date-time with a zone offset; write it like "
-                + "2026-01-31T12:00:00Z or 2026-01-31T13:00:00+01:00");
+                + "'2026-01-31 12:00' is not an ISO-8601 date-time; write it like 2026-01-31T12:00:00Z, "
+                + "2026-01-31T13:00:00+01:00 or 2026-01-31 (UTC when no offset is given)");
     }
 
     @Test

@@ -192,10 +192,27 @@ class ResetIT {
     }
 
     @Test
-    void shouldNameStaticMembersOfStoppedInstancesAndRemoveThemWhenForced() throws Exception {
+    void shouldResetRightAfterAStaticMemberStoppedCleanly() throws Exception {
         try (TestTopics topics = new TestTopics(KAFKA, 1)) {
-            // Given: a stopped instance that joined as a static member, still in the group for its session
+            // Given: an instance with a static membership id, stopped cleanly: it leaves the group
             processAndStop(topics, true);
+
+            // When
+            final int code = Stockflow.execute("reset", "--config", configFile(topics).toString(), "--yes");
+
+            // Then
+            assertThat(code).as(console.err()).isEqualTo(ExitCodes.OK);
+            assertThat(committedOffsets(topics).values()).allMatch(offset -> offset == 0L);
+        }
+    }
+
+    @Test
+    void shouldNameStaticMembersOfKilledInstancesAndRemoveThemWhenForced() throws Exception {
+        try (TestTopics topics = new TestTopics(KAFKA, 1)) {
+            // Given: an instance's progress, and a static member that vanished without leaving, as a killed
+            // instance does (a classic consumer with a group.instance.id does not leave the group on close)
+            processAndStop(topics, true);
+            leaveAStaticMemberBehind(topics, appId(topics) + "-localhost-killed");
 
             // When
             final int refused = Stockflow.execute("reset", "--config", configFile(topics).toString(), "--yes");
@@ -339,6 +356,21 @@ class ResetIT {
             }
         }
         return latest;
+    }
+
+    private static void leaveAStaticMemberBehind(final TestTopics topics, final String instanceId) {
+        try (KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, appId(topics),
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            member.subscribe(List.of(topics.stockTopic()));
+            await().atMost(TIMEOUT).until(() -> {
+                member.poll(Duration.ofMillis(100));
+                return !member.assignment().isEmpty();
+            });
+        }
     }
 
     private static KafkaConsumer<String, byte[]> snapshotConsumer() {

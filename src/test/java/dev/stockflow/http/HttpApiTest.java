@@ -130,6 +130,21 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldLookUpASkuNamedStateRatherThanTakeItForTheStateView() throws Exception {
+        // Given
+        final FakeLookups lookups = new FakeLookups(localOnly -> found("brand-1:state", 3));
+        final HttpApi api = start(lookups);
+
+        // When: two segments after /offers, the second one "state"
+        final HttpResponse<byte[]> response = get(api, "/offers/brand-1/state");
+
+        // Then: the snapshot of sku 'state', not the state view of a sku-less path
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("sku").asText()).isEqualTo("state");
+        assertThat(lookups.asked).containsExactly("brand-1|state|local=false");
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownOffer() throws Exception {
         // Given
         final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
