@@ -72,6 +72,7 @@ final class OfferStateJson {
             json.writeStringField("locationId", slot.locationId());
             json.writeNumberField("quantity", slot.quantity());
             json.writeNumberField("reservedQuantity", state.reservedAt(index));
+            json.writeNumberField("sellableQuantity", Math.max(0, slot.quantity() - state.reservedAt(index)));
             json.writeNumberField("updatedAt", slot.updatedAt());
             writeVersion(json, slot.version());
             json.writeEndObject();
@@ -117,6 +118,8 @@ final class OfferStateJson {
             } else {
                 json.writeNumberField("endedAtStreamTime", slot.endedAt());
             }
+            // The line (or its end) was set by its current version, so that version's time is when it changed.
+            json.writeNumberField("updatedAt", slot.version().occurredAt());
             writeVersion(json, slot.version());
             json.writeEndObject();
         }

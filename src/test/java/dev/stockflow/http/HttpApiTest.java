@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockflow.offer.OfferEvent;
+import dev.stockflow.offer.OrderStatus;
 import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.offer.SnapshotView;
 import dev.stockflow.query.OfferLookup;
@@ -94,6 +95,34 @@ class HttpApiTest {
         assertThat(state.at("/prices/0/history")).extracting(point -> point.get("effectivePrice").asLong())
                 .containsExactly(12_999L, 9_999L);
         assertThat(lookups.asked).containsExactly("state:brand-1|SKU-1|local=false");
+    }
+
+    @Test
+    void shouldShowOrderSlotsAndWhatTheyReserve() throws Exception {
+        // Given: 5 at berlin, a line of 2 placed after that count (it reserves), a line placed and cancelled
+        final StoredOffer offer = listedWith(5);
+        offer.state().apply(new OfferEvent.OrderLine("o1", "ORD-1", "berlin", 2, OrderStatus.PLACED, T0 + 5),
+                T0 + 5, RULES);
+        offer.state().apply(new OfferEvent.OrderLine("o2", "ORD-2", "berlin", 1, OrderStatus.PLACED, T0 + 6),
+                T0 + 6, RULES);
+        offer.state().apply(new OfferEvent.OrderLine("o3", "ORD-2", "berlin", 1, OrderStatus.CANCELLED, T0 + 7),
+                T0 + 7, RULES);
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.Found("brand-1:SKU-1", offer, RULES)));
+
+        // When
+        final JsonNode state = json.readTree(get(api, "/offers/brand-1/SKU-1/state").body());
+
+        // Then
+        assertThat(state.at("/locations/0/reservedQuantity").asInt()).isEqualTo(2);
+        assertThat(state.at("/locations/0/sellableQuantity").asInt()).isEqualTo(3);
+        assertThat(state.get("orders")).hasSize(2);
+        assertThat(state.at("/orders/0/orderId").asText()).isEqualTo("ORD-1");
+        assertThat(state.at("/orders/0/open").asBoolean()).isTrue();
+        assertThat(state.at("/orders/0/quantity").asInt()).isEqualTo(2);
+        assertThat(state.at("/orders/0/updatedAt").asLong()).isEqualTo(T0 + 5);
+        assertThat(state.at("/orders/0/version/eventId").asText()).isEqualTo("o1");
+        assertThat(state.at("/orders/1/open").asBoolean()).isFalse();
+        assertThat(state.at("/orders/1/updatedAt").asLong()).isEqualTo(T0 + 7);
     }
 
     @Test
