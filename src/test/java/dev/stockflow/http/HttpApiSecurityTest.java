@@ -24,7 +24,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.kafka.common.config.types.Password;
 import org.awaitility.Awaitility;
@@ -266,32 +265,5 @@ class HttpApiSecurityTest {
 
     private static FakeLookups lookups(final Function<Boolean, OfferLookup> answer) {
         return new FakeLookups(answer);
-    }
-
-    /** Answers every lookup with what {@code answer} gives for its localOnly flag, and remembers the calls. */
-    private static final class FakeLookups implements OfferLookups {
-        private final Function<Boolean, OfferLookup> answer;
-        private final List<String> asked = new CopyOnWriteArrayList<>();
-
-        FakeLookups(final Function<Boolean, OfferLookup> answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public OfferLookup lookup(final String partnerId, final String sku, final boolean localOnly) {
-            asked.add(partnerId + "|" + sku + "|local=" + localOnly);
-            return answer.apply(localOnly);
-        }
-
-        @Override
-        public OfferLookup lookupState(final String partnerId, final String sku, final boolean localOnly) {
-            asked.add("state:" + partnerId + "|" + sku + "|local=" + localOnly);
-            return answer.apply(localOnly);
-        }
-
-        @Override
-        public String instance() {
-            return "fake-instance:8080";
-        }
     }
 }

@@ -29,8 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -555,33 +553,6 @@ class HttpApiTest {
             return true;
         } catch (final IOException e) {
             return false;
-        }
-    }
-
-    /** Answers every lookup with what {@code answer} gives for its localOnly flag, and remembers the calls. */
-    private static final class FakeLookups implements OfferLookups {
-        private final Function<Boolean, OfferLookup> answer;
-        private final List<String> asked = new CopyOnWriteArrayList<>();
-
-        FakeLookups(final Function<Boolean, OfferLookup> answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public OfferLookup lookup(final String partnerId, final String sku, final boolean localOnly) {
-            asked.add(partnerId + "|" + sku + "|local=" + localOnly);
-            return answer.apply(localOnly);
-        }
-
-        @Override
-        public OfferLookup lookupState(final String partnerId, final String sku, final boolean localOnly) {
-            asked.add("state:" + partnerId + "|" + sku + "|local=" + localOnly);
-            return answer.apply(localOnly);
-        }
-
-        @Override
-        public String instance() {
-            return "fake-instance:8080";
         }
     }
 }
