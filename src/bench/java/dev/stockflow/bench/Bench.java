@@ -44,9 +44,15 @@ public final class Bench implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int warmupRuns;
 
-    @Option(names = "--cases", split = ",", defaultValue = "passthrough,stockflow-eos,stockflow-alos,peer",
+    @Option(names = "--cases", split = ",",
+            defaultValue = "passthrough,stockflow-eos,stockflow-eos-orders,stockflow-alos,peer",
             description = "Cases to run (default ${DEFAULT-VALUE}).")
     List<String> cases;
+
+    @Option(names = "--order-share", defaultValue = "0.1",
+            description = "Share of order lines among the events of the second data set, the one "
+                    + "stockflow-eos-orders runs over (default ${DEFAULT-VALUE}).")
+    double orderShare;
 
     @Option(names = "--skip-peer", description = "Leave out the DSL peer (the slowest case).")
     boolean skipPeer;
@@ -115,6 +121,10 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(orderShare > 0 && orderShare < 1)) {
+            System.err.println("bench/run: --order-share must be above 0 and below 1, got " + orderShare);
+            return 2;
+        }
         final Instant started = Instant.now();
         final double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         final BenchOptions options = options();
@@ -136,7 +146,7 @@ public final class Bench implements Callable<Integer> {
             }
         }
         return new BenchOptions(events, repeat, partitions, offers, seed, warmupRuns, List.copyOf(selected),
-                peerGuarantee, !skipLatency, latencyRate, latencySeconds, latencyWarmupSeconds, !skipScale,
+                orderShare, peerGuarantee, !skipLatency, latencyRate, latencySeconds, latencyWarmupSeconds, !skipScale,
                 List.copyOf(scalePoints), scaleEvents == null ? events : scaleEvents,
                 scaleRepeat == null ? 1 : scaleRepeat, !skipProfile, appHeap, brokerHeap, output.toAbsolutePath(),
                 Map.copyOf(stockflowSettings));

@@ -10,6 +10,12 @@ enum BenchCase {
     PASSTHROUGH("passthrough", BenchApp.PASSTHROUGH, "", null),
     /** Stockflow as shipped: exactly_once_v2. */
     STOCKFLOW_EOS("stockflow-eos", BenchApp.STOCKFLOW, StockflowConfig.EXACTLY_ONCE_V2, SnapshotOutput.Format.AVRO),
+    /**
+     * Stockflow as shipped, over the data set with order lines: the same number of events, a share of them
+     * ({@code --order-share}) order lines instead of stock and price updates.
+     */
+    STOCKFLOW_EOS_ORDERS("stockflow-eos-orders", BenchApp.STOCKFLOW, StockflowConfig.EXACTLY_ONCE_V2,
+            SnapshotOutput.Format.AVRO),
     /** Stockflow with at_least_once. */
     STOCKFLOW_ALOS("stockflow-alos", BenchApp.STOCKFLOW, StockflowConfig.AT_LEAST_ONCE, SnapshotOutput.Format.AVRO),
     /** The baseline: a typical Kafka Streams DSL implementation of the same rules (guarantee set by option). */
@@ -49,6 +55,16 @@ enum BenchCase {
         return output != null;
     }
 
+    /** Whether it runs over the data set with order lines (the others run over the one without). */
+    boolean withOrders() {
+        return this == STOCKFLOW_EOS_ORDERS;
+    }
+
+    /** Whether it is Stockflow itself, which takes the {@code --stockflow-set} settings. */
+    boolean isStockflow() {
+        return BenchApp.STOCKFLOW.equals(app);
+    }
+
     static BenchCase byId(final String id) {
         for (final BenchCase value : values()) {
             if (value.id.equals(id)) {
@@ -56,6 +72,6 @@ enum BenchCase {
             }
         }
         throw new IllegalArgumentException("unknown case '" + id + "'; known: passthrough, stockflow-eos, "
-                + "stockflow-alos, peer");
+                + "stockflow-eos-orders, stockflow-alos, peer");
     }
 }

@@ -20,6 +20,7 @@ final class BenchResults {
     private final List<ScalePoint> scale = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private Dataset data;
+    private Dataset ordersData;
     private LatencyCase.Result latency;
     private Profile profile;
 
@@ -29,6 +30,15 @@ final class BenchResults {
 
     Dataset dataset() {
         return data;
+    }
+
+    /** The data set with order lines, or null when no case ran over it. */
+    void ordersDataset(final Dataset value) {
+        ordersData = value;
+    }
+
+    Dataset ordersDataset() {
+        return ordersData;
     }
 
     void add(final RunResult result) {

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One benchmark, start to end: a broker in its own JVM with a fresh data directory, a registry, the
- * preloaded input and its expected snapshots, a discarded warm-up, the cases in turn (round-robin over the
- * repetitions, so that a busy moment of the machine does not fall on one case only), then the latency,
- * profile and scale runs asked for.
+ * preloaded input and its expected snapshots (and, for the cases with orders, the same workload with order
+ * lines beside it), a discarded warm-up, the cases in turn (round-robin over the repetitions, so that a busy
+ * moment of the machine does not fall on one case only), then the latency, profile and scale runs asked for.
  */
 final class BenchRun {
 
@@ -61,6 +61,12 @@ final class BenchRun {
         final Dataset data = prepare("default", "", WorkloadSettings.builder().seed(options.seed())
                 .offers(options.offers()), false, options.events());
         results.dataset(data);
+        // The same workload with a share of order lines, for the cases that measure what orders cost.
+        final Dataset withOrders = options.cases().stream().anyMatch(BenchCase::withOrders)
+                ? prepare("orders", "orders-", WorkloadSettings.builder().seed(options.seed()).offers(options.offers())
+                        .orderShare(options.orderShare()), false, options.events())
+                : null;
+        results.ordersDataset(withOrders);
         // Warm-up rounds, discarded: a plain and a transactional run bring the input into the page cache and
         // get the broker's code for both kinds of produce compiled, as in a broker that has been up for a while.
         for (int warmup = 1; warmup <= options.warmupRuns(); warmup++) {
@@ -71,7 +77,8 @@ final class BenchRun {
         for (int repetition = 1; repetition <= options.repeat(); repetition++) {
             for (final BenchCase benchCase : options.cases()) {
                 final int number = repetition;
-                final RunResult result = attempt(() -> runner.run(benchCase, data, Integer.toString(number), number,
+                final Dataset input = benchCase.withOrders() ? withOrders : data;
+                final RunResult result = attempt(() -> runner.run(benchCase, input, Integer.toString(number), number,
                         null), benchCase.id() + " run " + repetition);
                 if (result != null) {
                     results.add(result);

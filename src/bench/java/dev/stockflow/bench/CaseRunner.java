@@ -168,8 +168,7 @@ final class CaseRunner {
         values.put(AppSettings.STATE_DIR, stateDir.toString());
         values.put(AppSettings.GUARANTEE, benchCase == BenchCase.PEER ? env.options().peerGuarantee()
                 : benchCase.guarantee());
-        final Map<String, String> extra = benchCase == BenchCase.STOCKFLOW_EOS || benchCase == BenchCase.STOCKFLOW_ALOS
-                ? env.options().stockflowSettings() : Map.of();
+        final Map<String, String> extra = benchCase.isStockflow() ? env.options().stockflowSettings() : Map.of();
         return AppSettings.arguments(benchCase.app(), values, extra);
     }
 

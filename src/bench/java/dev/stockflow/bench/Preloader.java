@@ -38,9 +38,10 @@ final class Preloader {
         final String stock = topicPrefix + "stock-updates";
         final String price = topicPrefix + "price-updates";
         final String delisting = topicPrefix + "offer-delistings";
-        // The order input exists beside the others (run requires it); the benchmark workload has no orders.
+        // The order input exists beside the others (run requires it), empty unless the workload has orders.
         final String order = topicPrefix + "order-events";
-        cluster.createTopics(List.of(stock, price, delisting, order), partitions, Map.of());
+        final List<String> topics = List.of(stock, price, delisting, order);
+        cluster.createTopics(topics, partitions, Map.of());
         final StockflowConfig config = ConfigLoader.load(null, Map.of(), Map.of(
                 StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 StockflowConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
@@ -55,7 +56,7 @@ final class Preloader {
             workload.replay(event -> send(producer, event, byKind), () -> {
                 if (workload.initialStock()) {
                     producer.flush();
-                    initialEnds.set(cluster.endOffsets(List.of(stock, price, delisting)));
+                    initialEnds.set(cluster.endOffsets(topics));
                 }
             });
             producer.flush();
@@ -64,14 +65,13 @@ final class Preloader {
                         + producer.firstError());
             }
         }
-        final Map<TopicPartition, Long> ends = new HashMap<>(cluster.endOffsets(List.of(stock, price,
-                delisting)));
+        final Map<TopicPartition, Long> ends = new HashMap<>(cluster.endOffsets(topics));
         final long records = ends.values().stream().mapToLong(Long::longValue).sum();
         if (records != workload.totalEvents()) {
             throw new IllegalStateException("preloaded " + records + " records, expected " + workload.totalEvents());
         }
         LOG.info("Preloaded {} records into {} in {} s", records, name, (System.nanoTime() - started) / 1_000_000_000);
-        return new Dataset(name, workload, stock, price, delisting, partitions, Map.copyOf(ends),
+        return new Dataset(name, workload, stock, price, delisting, order, partitions, Map.copyOf(ends),
                 initialEnds.get() == null ? null : Map.copyOf(initialEnds.get()), records, Map.copyOf(byKind), null);
     }
 

@@ -62,7 +62,10 @@ final class ResultReport {
         json.put("startedAt", startedAt);
         json.put("machine", machine());
         json.put("settings", settings());
-        json.put("workload", workload());
+        json.put("workload", workload(results.dataset()));
+        if (results.ordersDataset() != null) {
+            json.put("workloadWithOrders", workload(results.ordersDataset()));
+        }
         final Map<String, Object> cases = new LinkedHashMap<>();
         for (final BenchCase benchCase : options.cases()) {
             cases.put(benchCase.id(), caseJson(results.runs(benchCase)));
@@ -104,13 +107,13 @@ final class ResultReport {
         settings.put("warmupRuns", options.warmupRuns());
         settings.put("appHeap", options.appHeap());
         settings.put("brokerHeap", options.brokerHeap());
+        settings.put("orderShare", options.orderShare());
         settings.put("peerGuarantee", options.peerGuarantee());
         settings.put("stockflowSettings", options.stockflowSettings());
         return settings;
     }
 
-    private Map<String, Object> workload() {
-        final Dataset data = results.dataset();
+    private static Map<String, Object> workload(final Dataset data) {
         final Map<String, Object> workload = new LinkedHashMap<>();
         if (data == null) {
             return workload;
@@ -171,6 +174,7 @@ final class ResultReport {
     private Map<String, Object> ratios() {
         final Map<String, Object> ratios = new LinkedHashMap<>();
         putRatio(ratios, "stockflowEosToPassthrough", BenchCase.STOCKFLOW_EOS, BenchCase.PASSTHROUGH);
+        putRatio(ratios, "stockflowEosWithOrdersToWithout", BenchCase.STOCKFLOW_EOS_ORDERS, BenchCase.STOCKFLOW_EOS);
         putRatio(ratios, "stockflowEosToPeer", BenchCase.STOCKFLOW_EOS, BenchCase.PEER);
         putRatio(ratios, "stockflowAlosToPassthrough", BenchCase.STOCKFLOW_ALOS, BenchCase.PASSTHROUGH);
         putRatio(ratios, "stockflowAlosToPeer", BenchCase.STOCKFLOW_ALOS, BenchCase.PEER);
@@ -292,7 +296,13 @@ final class ResultReport {
                         + " median (min-max); %d CPUs, load average %.1f at start%n%n", startedAt,
                 data == null ? 0 : data.records(), options.partitions(), options.repeat(),
                 Runtime.getRuntime().availableProcessors(), loadAtStart));
-        text.append(String.format(Locale.ROOT, "%-15s %-30s %-9s %-11s %-14s %-13s %-11s %s%n", "case", "events/s",
+        final Dataset withOrders = results.ordersDataset();
+        if (withOrders != null) {
+            text.append(String.format(Locale.ROOT, "stockflow-eos-orders runs over the same workload with %.0f%% order"
+                    + " lines (%,d of %,d events); the other cases over the one without.%n%n",
+                    options.orderShare() * 100, withOrders.byKind().getOrDefault("order", 0L), withOrders.records()));
+        }
+        text.append(String.format(Locale.ROOT, "%-21s %-30s %-9s %-11s %-14s %-13s %-11s %s%n", "case", "events/s",
                 "seconds", "app CPU s", "broker CPU s", "app RSS MiB", "written", "correct"));
         for (final BenchCase benchCase : options.cases()) {
             final List<RunResult> runs = results.runs(benchCase);
@@ -300,7 +310,7 @@ final class ResultReport {
                 continue;
             }
             final Spread rate = Spread.of(runs, RunResult::eventsPerSecond);
-            text.append(String.format(Locale.ROOT, "%-15s %-30s %-9.1f %-11.1f %-14.1f %-13.0f %-11s %s%n",
+            text.append(String.format(Locale.ROOT, "%-21s %-30s %-9.1f %-11.1f %-14.1f %-13.0f %-11s %s%n",
                     benchCase.id(), String.format(Locale.ROOT, "%,.0f (%,.0f-%,.0f)", rate.median(), rate.min(),
                             rate.max()),
                     Spread.of(runs, RunResult::seconds).median(), Spread.of(runs, RunResult::appCpuSeconds).median(),

@@ -7,7 +7,8 @@ import dev.stockflow.avro.OfferSnapshot;
 /**
  * A compact fingerprint of one offer snapshot, so that millions of final snapshots can be compared
  * without keeping them: a 64-bit hash of every field, and one of its final values alone (which
- * locations hold what quantity, each channel's currency, regular, sale and effective price).
+ * locations hold what quantity, what is reserved and sellable there, each channel's currency, regular,
+ * sale and effective price).
  *
  * <p>The values are what the rules promise whatever the arrival order; the timestamps and the Omnibus
  * lowest price follow the order in which events were applied, so they are compared separately.
@@ -23,11 +24,12 @@ public record SnapshotDigest(long all, long values) {
         final StringBuilder text = new StringBuilder(256);
         text.append(snapshot.getPartnerId()).append(':').append(snapshot.getSku())
                 .append(" total=").append(snapshot.getTotalQuantity()).append(" available=")
-                .append(snapshot.getAvailable()).append(" updatedAt=").append(snapshot.getUpdatedAt().toEpochMilli())
-                .append(" locations=[");
+                .append(snapshot.getAvailable()).append(" reserved=").append(snapshot.getReservedQuantity())
+                .append(" sellable=").append(snapshot.getSellableQuantity())
+                .append(" updatedAt=").append(snapshot.getUpdatedAt().toEpochMilli()).append(" locations=[");
         for (final LocationQuantity location : snapshot.getLocations()) {
-            text.append(location.getLocationId()).append('=').append(location.getQuantity()).append('@')
-                    .append(location.getUpdatedAt().toEpochMilli()).append(' ');
+            appendLocation(text, location);
+            text.append('@').append(location.getUpdatedAt().toEpochMilli()).append(' ');
         }
         text.append("] prices=[");
         for (final ChannelPrice price : snapshot.getPrices()) {
@@ -41,7 +43,8 @@ public record SnapshotDigest(long all, long values) {
     private static String describeValues(final OfferSnapshot snapshot) {
         final StringBuilder text = new StringBuilder(160);
         for (final LocationQuantity location : snapshot.getLocations()) {
-            text.append(location.getLocationId()).append('=').append(location.getQuantity()).append(' ');
+            appendLocation(text, location);
+            text.append(' ');
         }
         text.append('|');
         for (final ChannelPrice price : snapshot.getPrices()) {
@@ -49,6 +52,12 @@ public record SnapshotDigest(long all, long values) {
             text.append(' ');
         }
         return text.toString();
+    }
+
+    /** A location's quantity, and what is reserved and sellable of it (order-independent values, too). */
+    private static void appendLocation(final StringBuilder text, final LocationQuantity location) {
+        text.append(location.getLocationId()).append('=').append(location.getQuantity()).append('-')
+                .append(location.getReservedQuantity()).append('=').append(location.getSellableQuantity());
     }
 
     private static void appendPrice(final StringBuilder text, final ChannelPrice price) {

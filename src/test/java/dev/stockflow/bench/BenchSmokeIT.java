@@ -25,7 +25,8 @@ class BenchSmokeIT {
     private static final Path OUTPUT = Path.of("target", "bench-smoke");
     private static final long TIMEOUT_MINUTES = 5;
     private static final int MAX_PROBLEM_LINES = 40;
-    private static final List<String> CASES = List.of("passthrough", "stockflow-eos", "stockflow-alos", "peer");
+    private static final List<String> CASES = List.of("passthrough", "stockflow-eos", "stockflow-eos-orders",
+            "stockflow-alos", "peer");
 
     @Test
     void shouldMeasureEveryCaseAndCheckItsOutputOnATinyInput() throws Exception {
@@ -51,6 +52,10 @@ class BenchSmokeIT {
                 + OUTPUT.resolve("harness.log") + ":%n%s", problems()).isZero();
         final JsonNode result = new ObjectMapper().readTree(OUTPUT.resolve("result.json").toFile());
         assertThat(result.at("/workload/records").asLong()).isEqualTo(10_000);
+        assertThat(result.at("/workload/byTopic/order").isMissingNode()).as("no orders in the default data set").isTrue();
+        assertThat(result.at("/workloadWithOrders/records").asLong()).isEqualTo(10_000);
+        assertThat(result.at("/workloadWithOrders/byTopic/order").asLong()).as("order lines, about 10%")
+                .isBetween(500L, 1_500L);
         for (final String benchCase : CASES) {
             final JsonNode figures = result.at("/cases/" + benchCase);
             assertThat(figures.at("/repetitions").asInt()).as(benchCase).isEqualTo(1);
@@ -66,6 +71,7 @@ class BenchSmokeIT {
         assertThat(result.at("/correctness/passed").asBoolean()).isTrue();
         assertThat(result.at("/ratios/stockflowEosToPassthrough").isNumber()).isTrue();
         assertThat(result.at("/ratios/stockflowEosToPeer").isNumber()).isTrue();
+        assertThat(result.at("/ratios/stockflowEosWithOrdersToWithout").isNumber()).isTrue();
         assertThat(result.at("/latency/snapshots").asLong()).isPositive();
         assertThat(result.at("/latency/p99Ms").isNumber()).isTrue();
         assertThat(result.at("/targets").size()).isGreaterThan(3);
