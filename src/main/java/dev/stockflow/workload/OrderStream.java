@@ -23,6 +23,7 @@ final class OrderStream {
     private final int[] recentOffers = new int[RECENT_LINES];
     private final int[] recentLocations = new int[RECENT_LINES];
     private final String[] recentOrderIds = new String[RECENT_LINES];
+    private final long[] recentPlacedAt = new long[RECENT_LINES];
     private int recentSize;
     private int recentNext;
     private long orders;
@@ -47,7 +48,7 @@ final class OrderStream {
             book.setQuantity(slot, Math.max(0, book.quantity(slot) - quantity), book.latest(slot));
         }
         final String orderId = orderIdPrefix + ++orders;
-        remember(offer, location, orderId);
+        remember(offer, location, orderId, placedAt);
         return events.valid(offer, events.order(offer, orderId, location, quantity, OrderLineStatus.PLACED,
                 placedAt));
     }
@@ -55,22 +56,27 @@ final class OrderStream {
     private GeneratedEvent cancelRecent(final long now) {
         final int index = random.nextInt(recentSize);
         final int offer = recentOffers[index];
+        // Newer than the line it cancels, which may have been placed ahead of the clock (after a count of a
+        // hot location that was itself ahead): an older cancellation would be stale and cancel nothing.
+        final long cancelledAt = Math.max(now, recentPlacedAt[index]) + 1;
         final GeneratedEvent cancel = events.valid(offer, events.order(offer, recentOrderIds[index],
-                recentLocations[index], 1, OrderLineStatus.CANCELLED, now + 1));
+                recentLocations[index], 1, OrderLineStatus.CANCELLED, cancelledAt));
         // Forgotten here: a line is cancelled once. Its units stay off the book (the partner's count
         // decides what is there), which the rules allow: orders never move stock.
         recentSize--;
         recentOffers[index] = recentOffers[recentSize];
         recentLocations[index] = recentLocations[recentSize];
         recentOrderIds[index] = recentOrderIds[recentSize];
+        recentPlacedAt[index] = recentPlacedAt[recentSize];
         recentNext = recentSize;
         return cancel;
     }
 
-    private void remember(final int offer, final int location, final String orderId) {
+    private void remember(final int offer, final int location, final String orderId, final long placedAt) {
         recentOffers[recentNext] = offer;
         recentLocations[recentNext] = location;
         recentOrderIds[recentNext] = orderId;
+        recentPlacedAt[recentNext] = placedAt;
         recentNext = (recentNext + 1) % RECENT_LINES;
         recentSize = Math.min(recentSize + 1, RECENT_LINES);
     }

@@ -27,6 +27,7 @@ class OrderWorkloadTest {
         // When
         int orders = 0;
         int cancelled = 0;
+        int cancelsThatCameTooLate = 0;
         int reserving = 0;
         int settlingCounts = 0;
         for (final GeneratedEvent event : events) {
@@ -37,7 +38,9 @@ class OrderWorkloadTest {
             if (event.input() == Input.ORDER) {
                 orders++;
                 assertThat(FeedRecords.check(event.value())).isNull();
-                cancelled += ((OrderLineEvent) event.value()).getStatus() == OrderLineStatus.CANCELLED ? 1 : 0;
+                final boolean cancel = ((OrderLineEvent) event.value()).getStatus() == OrderLineStatus.CANCELLED;
+                cancelled += cancel ? 1 : 0;
+                cancelsThatCameTooLate += cancel && applied.outcome() == Outcome.STALE ? 1 : 0;
                 reserving += applied.outcome() == Outcome.CHANGED ? 1 : 0;
             } else if (event.input() == Input.STOCK && applied.outcome() == Outcome.CHANGED) {
                 settlingCounts++;
@@ -47,6 +50,7 @@ class OrderWorkloadTest {
         // Then: about a tenth of the events, about 5% of them cancellations; lines reserve and counts follow
         assertThat(orders / (double) EVENTS).isCloseTo(0.1, within(0.01));
         assertThat(cancelled / (double) orders).isCloseTo(0.05, within(0.02));
+        assertThat(cancelsThatCameTooLate).as("cancellations older than their line or its offer's delisting").isZero();
         assertThat(reserving).isGreaterThan(orders / 2);
         assertThat(settlingCounts).isPositive();
         assertThat(rules.openLines()).isLessThan(reserving / 2);

@@ -51,6 +51,10 @@ public final class Chaos implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Workload and fault seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--order-share", defaultValue = "0.1",
+            description = "Share of order lines among the events, as in generate and the demo (default ${DEFAULT-VALUE}).")
+    double orderShare;
+
     @Option(names = "--kills", description = "SIGKILLs of Stockflow.")
     Integer kills;
 
@@ -119,7 +123,7 @@ public final class Chaos implements Callable<Integer> {
         final Integer session = sessionTimeoutMs != null ? sessionTimeoutMs : quick ? Integer.valueOf(6000) : null;
         return new ChaosSettings(chosen, quick,
                 pick(events, 50_000L, 1_000_000L), pick(preload, 15_000L, 200_000L), pick(rate, 400.0, 800.0),
-                offers, partitions, seed, pick(kills, 3, 20), pick(brokerRestarts, 1, 5),
+                offers, partitions, seed, orderShare, pick(kills, 3, 20), pick(brokerRestarts, 1, 5),
                 pick(commitIntervalMs, 2_000L, 3_000L), session == null || session == 0 ? null : session,
                 appHeap, brokerHeap, nodeBudget != null ? nodeBudget : chosen.exactlyOnce() ? 2_000_000L : 100_000L,
                 Duration.ofSeconds(recoveryTimeoutSeconds),

@@ -101,7 +101,7 @@ final class ChaosLab implements AutoCloseable {
         final Duration preloadSpan = Duration.ofMillis((long) (settings.preload() * 1000 / settings.rate()));
         return WorkloadSettings.builder().seed(settings.seed()).offers(settings.offers())
                 .eventsPerSecond(settings.rate()).start(Instant.now().minus(preloadSpan))
-                .badShare(0).delistingShare(DELISTING_SHARE).build();
+                .badShare(0).delistingShare(DELISTING_SHARE).orderShare(settings.orderShare()).build();
     }
 
     static List<String> inputTopics() {

@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -25,7 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * record per offer and input partition in log order (what Stockflow was given, producer retries and
  * redeliveries included), every snapshot-topic record per offer in order, and the dead letters.
  *
- * @param inputs       per offer key, its events in the order of {@link Input}: stock, price, delisting
+ * @param inputs       per offer key, its events per input, in the order of {@link Input}: stock, price,
+ *                     delisting, order
  * @param snapshots    per offer key, the records of the snapshot topic (tombstones have no snapshot)
  * @param inputRecords input records per topic
  * @param rejected     input records the processor must dead-letter (the workload has none)
@@ -48,13 +51,17 @@ record ChaosOutput(Map<String, List<List<MergeExplainer.Arrival>>> inputs, Map<S
                     rejected[0]++;
                     return;
                 }
-                inputs.computeIfAbsent(event.offerKey(), key -> List.of(new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>())).get(input.ordinal()).add(new MergeExplainer.Arrival(event,
-                        record.timestamp()));
+                inputs.computeIfAbsent(event.offerKey(), key -> perInput(ArrayList::new)).get(input.ordinal())
+                        .add(new MergeExplainer.Arrival(event, record.timestamp()));
             });
         }
         return new ChaosOutput(inputs, snapshots(bootstrapServers, registry), counts, rejected[0],
                 count(bootstrapServers, ChaosLab.DLQ_TOPIC));
+    }
+
+    /** One list per input, in the order of {@link Input}. */
+    static List<List<MergeExplainer.Arrival>> perInput(final Supplier<List<MergeExplainer.Arrival>> list) {
+        return Stream.generate(list).limit(Input.values().length).toList();
     }
 
     private static Map<String, List<Emission>> snapshots(final String bootstrapServers,

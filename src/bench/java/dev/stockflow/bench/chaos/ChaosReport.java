@@ -74,7 +74,8 @@ final class ChaosReport {
             text.append("(not checked: the run stopped)\n");
             return;
         }
-        row(text, "input events", String.format(Locale.ROOT, "%,d", check.inputRecords()));
+        row(text, "input events (order lines)", String.format(Locale.ROOT, "%,d (%,d)", check.inputRecords(),
+                check.orderLines()));
         row(text, "offers", String.format(Locale.ROOT, "%,d", check.offers()));
         row(text, "snapshots checked", String.format(Locale.ROOT, "%,d", check.snapshotsChecked()));
         row(text, "offers explained / not / over budget", check.explained() + " / " + check.unexplained() + " / "
@@ -135,6 +136,7 @@ final class ChaosReport {
         json.put("offers", settings.offers());
         json.put("partitions", settings.partitions());
         json.put("seed", settings.seed());
+        json.put("orderShare", settings.orderShare());
         json.put("appKills", settings.appKills());
         json.put("brokerRestarts", settings.brokerRestarts());
         json.put("commitIntervalMs", settings.commitIntervalMs());

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param offers           offers in the workload
  * @param partitions       partitions of each input topic
  * @param seed             workload and fault-timing seed
+ * @param orderShare       share of order lines among the workload's events
  * @param appKills         how many times a Stockflow instance is killed with SIGKILL
  * @param brokerRestarts   how many times the broker is killed with SIGKILL and started again
  * @param commitIntervalMs Kafka Streams' commit.interval.ms: long enough that kills land inside transactions
@@ -29,7 +30,7 @@ import java.util.Map;
  *                         applied after the harness's own, so they win
  */
 record ChaosSettings(ChaosMode mode, boolean quick, long events, long preload, double rate, int offers,
-                     int partitions, long seed, int appKills, int brokerRestarts, long commitIntervalMs,
+                     int partitions, long seed, double orderShare, int appKills, int brokerRestarts, long commitIntervalMs,
                      Integer sessionTimeoutMs, String appHeap, String brokerHeap, long nodeBudget,
                      Duration recoveryTimeout, Path output, Path jar, Map<String, String> appSettings) {
 

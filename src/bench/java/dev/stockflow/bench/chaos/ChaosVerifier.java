@@ -2,6 +2,7 @@ package dev.stockflow.bench.chaos;
 
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.bench.SnapshotDigest;
+import dev.stockflow.offer.Input;
 import dev.stockflow.offer.RuleSettings;
 import dev.stockflow.reference.Emission;
 import dev.stockflow.reference.FinalValues;
@@ -44,7 +45,7 @@ final class ChaosVerifier {
 
     private OfferCheck check(final String key, final ChaosOutput output) {
         final List<List<MergeExplainer.Arrival>> sources = output.inputs().getOrDefault(key,
-                List.of(List.of(), List.of(), List.of()));
+                ChaosOutput.perInput(List::of));
         final List<Emission> observed = output.snapshots().getOrDefault(key, List.of());
         final MergeExplainer.Explanation explanation = explainer.explain(key, sources, observed);
         MergeExplainer.Explanation withoutRepeats = null;
@@ -169,9 +170,9 @@ final class ChaosVerifier {
         }
 
         Verification result(final ChaosOutput output) {
-            return new Verification(output.inputTotal(), offers, snapshots, explained, unexplained, overBudget, lost,
-                    duplicated, wrong, finalWrong, finalValuesWrong, output.rejected(), output.deadLetters(), nodes,
-                    List.copyOf(examples));
+            return new Verification(output.inputTotal(), output.inputRecords().getOrDefault(Input.ORDER, 0L), offers,
+                    snapshots, explained, unexplained, overBudget, lost, duplicated, wrong, finalWrong,
+                    finalValuesWrong, output.rejected(), output.deadLetters(), nodes, List.copyOf(examples));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
  * What the checker found in a run's output.
  *
  * @param inputRecords      input records read back (the run's events, producer retries included)
+ * @param orderLines        how many of them are order lines
  * @param offers            offers with input or snapshots
  * @param snapshotsChecked  snapshot-topic records checked (snapshots and tombstones)
  * @param explained         offers whose records one uninterrupted run could have written
@@ -26,7 +27,7 @@ import java.util.List;
  * @param searchNodes       events the search delivered to its models, over all offers
  * @param examples          a description of a few offers that were not explained, for the report
  */
-record Verification(long inputRecords, long offers, long snapshotsChecked, long explained, long unexplained,
+record Verification(long inputRecords, long orderLines, long offers, long snapshotsChecked, long explained, long unexplained,
                     long overBudget, long lost, long duplicated, long wrong, long finalWrong, long finalValuesWrong,
                     long rejected, long deadLetters, long searchNodes, List<String> examples) {
 
