@@ -56,9 +56,11 @@ final class OrderStream {
     private GeneratedEvent cancelRecent(final long now) {
         final int index = random.nextInt(recentSize);
         final int offer = recentOffers[index];
-        // Newer than the line it cancels, which may have been placed ahead of the clock (after a count of a
-        // hot location that was itself ahead): an older cancellation would be stale and cancel nothing.
-        final long cancelledAt = Math.max(now, recentPlacedAt[index]) + 1;
+        // Newer than the line it cancels and than its location's latest version (a count, or the offer's
+        // delisting), either of which may run ahead of the clock at a hot location: an older cancellation
+        // would be stale and cancel nothing.
+        final long cancelledAt = book.nextOccurredAt(book.stockSlot(offer, recentLocations[index]),
+                Math.max(now, recentPlacedAt[index] + 1));
         final GeneratedEvent cancel = events.valid(offer, events.order(offer, recentOrderIds[index],
                 recentLocations[index], 1, OrderLineStatus.CANCELLED, cancelledAt));
         // Forgotten here: a line is cancelled once. Its units stay off the book (the partner's count

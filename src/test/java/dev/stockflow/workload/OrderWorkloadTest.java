@@ -57,6 +57,33 @@ class OrderWorkloadTest {
     }
 
     @Test
+    void shouldCancelLinesWithANewerVersionEvenWhenHotLocationsRunAheadOfTheClock() {
+        // Given: so many events per millisecond that hot slots' versions run ahead of the event clock
+        final WorkloadSettings settings = WorkloadSettings.builder().seed(11).offers(50).orderShare(0.3)
+                .eventsPerSecond(1_000_000).build();
+        final OfferRulesReplay rules = new OfferRulesReplay();
+        int cancelled = 0;
+        int staleCancels = 0;
+
+        // When
+        for (final GeneratedEvent event : new WorkloadGenerator(settings).stream().limit(EVENTS).toList()) {
+            if (event.badReason() != null) {
+                continue;
+            }
+            final Applied applied = rules.apply(event.key(), event.value());
+            if (event.input() == Input.ORDER
+                    && ((OrderLineEvent) event.value()).getStatus() == OrderLineStatus.CANCELLED) {
+                cancelled++;
+                staleCancels += applied.outcome() == Outcome.STALE ? 1 : 0;
+            }
+        }
+
+        // Then
+        assertThat(cancelled).isGreaterThan(100);
+        assertThat(staleCancels).as("cancellations older than their line or its offer's delisting").isZero();
+    }
+
+    @Test
     void shouldGenerateTheSameOrdersForTheSameSeedAndNoneByDefault() {
         // Given
         final WorkloadSettings withOrders = WorkloadSettings.builder().seed(3).offers(100).orderShare(0.1).build();
