@@ -210,10 +210,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Distinct ports nobody listens on right now. Another process could take one before the broker binds
-     * it; that is rare enough for a dev broker, and the start then fails loudly.
+     * Distinct ports nobody listens on right now (held open together, so they differ). Another process could
+     * take one before the broker binds it; that is rare enough for a dev or test broker, and the start then
+     * fails loudly.
      */
-    private static int[] freePorts(final int count) {
+    public static int[] freePorts(final int count) {
         final ServerSocket[] sockets = new ServerSocket[count];
         try {
             final int[] ports = new int[count];

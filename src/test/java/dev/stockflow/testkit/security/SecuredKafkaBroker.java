@@ -4,7 +4,6 @@ import dev.stockflow.runtime.EmbeddedKafkaBroker;
 import dev.stockflow.testkit.TestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -76,7 +75,7 @@ public final class SecuredKafkaBroker implements TestCluster, BeforeAllCallback,
     public SecuredKafkaBroker start() {
         directory = Path.of("target", "kafka-test", "secured-" + UUID.randomUUID()).toAbsolutePath();
         certificates = TestCertificates.create(directory.resolve("certificates"));
-        final int[] ports = freePorts(3);
+        final int[] ports = EmbeddedKafkaBroker.freePorts(3);
         saslPort = ports[0];
         mtlsPort = ports[1];
         try {
@@ -271,24 +270,5 @@ public final class SecuredKafkaBroker implements TestCluster, BeforeAllCallback,
             throw new IllegalStateException("The secured Kafka broker is not running");
         }
         return value;
-    }
-
-    /** Distinct ports nobody listens on right now (all held open together, so they differ). */
-    private static int[] freePorts(final int count) {
-        final ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            final int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } catch (final IOException e) {
-            throw new UncheckedIOException("No free port for the secured broker", e);
-        } finally {
-            for (final ServerSocket socket : sockets) {
-                Utils.closeQuietly(socket, "port probe");
-            }
-        }
     }
 }
