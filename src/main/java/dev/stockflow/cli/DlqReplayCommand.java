@@ -5,6 +5,7 @@ import dev.stockflow.deadletter.RejectReason;
 import dev.stockflow.deadletter.ReplayFilter;
 import dev.stockflow.deadletter.ReplayTally;
 import dev.stockflow.runtime.DeadLetterReplay;
+import dev.stockflow.runtime.KafkaAccess;
 import dev.stockflow.runtime.ReplayStoppedException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,16 +78,23 @@ public final class DlqReplayCommand implements Callable<Integer> {
         settings.require(StockflowConfig.BOOTSTRAP_SERVERS_CONFIG, "dlq replay reads and writes Kafka topics");
         final ReplayFilter filter = filter(settings);
         final ReplayReport report = new ReplayReport(spec.commandLine().getOut(), dryRun);
+        final KafkaAccess access = KafkaAccess.of(settings);
+        final String replayId = DeadLetterReplay.groupId(settings);
+        final String dlqTopic = settings.getString(StockflowConfig.TOPIC_DLQ_CONFIG);
         try (DeadLetterReplay replay = DeadLetterReplay.open(settings, filter, dryRun, rescan)) {
-            report.start(replay.range(), DeadLetterReplay.groupId(settings), rescan);
+            report.start(replay.range(), replayId, rescan);
             final ReplayTally tally = replay.run();
             report.summary(tally);
             return ExitCodes.OK;
         } catch (final ReplayStoppedException e) {
             report.summary(e.committed());
-            spec.commandLine().getErr().println("stockflow dlq replay: " + e.getMessage()
-                    + " (the counts above were committed; run it again to carry on)");
+            final String why = access.inReplay(e, dlqTopic, replayId).map(RuntimeException::getMessage)
+                    .orElse(e.getMessage() + " (the counts above were committed; run it again to carry on)");
+            spec.commandLine().getErr().println("stockflow dlq replay: " + why);
             return ExitCodes.FAILURE;
+        } catch (final RuntimeException e) {
+            // A refusal says which ACL is missing, in one line, instead of Kafka's own message.
+            throw access.inReplay(e, dlqTopic, replayId).map(RuntimeException.class::cast).orElse(e);
         }
     }
 

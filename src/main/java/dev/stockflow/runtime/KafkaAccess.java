@@ -78,6 +78,35 @@ public final class KafkaAccess {
                         AclGrant.literal(needed, ResourceType.GROUP, group)));
     }
 
+    /**
+     * For {@code dlq replay}, which reads the dead-letter topic, writes the input topics, and keeps its progress in
+     * the group {@code replayId} through transactions of the transactional id {@code replayId}.
+     */
+    public Optional<KafkaAccessDeniedException> inReplay(final Throwable failure, final String dlqTopic,
+                                                         final String replayId) {
+        return authorizationFailureIn(failure).map(denied -> inReplay(denied, dlqTopic, replayId));
+    }
+
+    private KafkaAccessDeniedException inReplay(final AuthorizationException denied, final String dlqTopic,
+                                                final String replayId) {
+        if (denied instanceof TopicAuthorizationException topic) {
+            // It only ever reads the dead-letter topic and only ever writes the inputs.
+            final String named = topic.unauthorizedTopics().stream().sorted().findFirst().orElse(dlqTopic);
+            final AclOperation operation = named.equals(dlqTopic) ? AclOperation.READ : AclOperation.WRITE;
+            return denied(denied, operation, "topic " + named, AclGrant.literal(operation, ResourceType.TOPIC, named));
+        }
+        if (denied instanceof GroupAuthorizationException) {
+            return denied(denied, AclOperation.READ, "group " + replayId,
+                    AclGrant.literal(AclOperation.READ, ResourceType.GROUP, replayId));
+        }
+        if (denied instanceof TransactionalIdAuthorizationException) {
+            final AclGrant grant = AclGrant.literal(AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, replayId);
+            return denied(denied, AclOperation.WRITE, grant.resource(), grant);
+        }
+        return new KafkaAccessDeniedException("Kafka denied " + principal + " an operation: " + denied.getMessage(),
+                denied);
+    }
+
     /** For a stream thread's failure: the denial it comes from, if it comes from one. */
     public Optional<KafkaAccessDeniedException> inStreams(final Throwable failure) {
         return authorizationFailureIn(failure).map(denied -> inStreams(failure, denied));

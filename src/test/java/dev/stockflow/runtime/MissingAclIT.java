@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -39,8 +40,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each ACL of the documented set taken away in turn, on a broker that enforces ACLs: {@code run} and {@code feed}
- * stop with exit code 1 and print one line that names the operation Kafka denied, the resource and the principal,
+ * Each ACL of the documented set taken away in turn, on a broker that enforces ACLs: {@code run}, {@code feed},
+ * {@code reset} and {@code dlq replay} stop with exit code 1 and print one line that names the operation Kafka denied, the resource and the principal,
  * with the {@code kafka-acls.sh} command that grants the missing ACL. No retry loop, no stack trace on the
  * command's output.
  *
@@ -80,6 +81,10 @@ class MissingAclIT {
 
     static Stream<Arguments> resetAcls() {
         return labelled(StockflowAcls.withDefaultNames("User:stockflow").reset());
+    }
+
+    static Stream<Arguments> dlqReplayAcls() {
+        return labelled(StockflowAcls.withDefaultNames("User:stockflow").dlqReplay());
     }
 
     @ParameterizedTest(name = "run without {1}")
@@ -162,6 +167,30 @@ class MissingAclIT {
             // Then
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
             assertOneLineNaming(missing, "reset");
+        }
+    }
+
+    @ParameterizedTest(name = "dlq replay without {1}")
+    @MethodSource("dlqReplayAcls")
+    void shouldStopDlqReplayWithOneLineNamingTheMissingAcl(final int index, final String label) throws Exception {
+        try (TestTopics topics = new TestTopics(KAFKA, 2)) {
+            // Given: the documented ACLs of dlq replay but one, and a dead letter from each input to send back
+            final List<StockflowAcls.Acl> acls = new ArrayList<>(StockflowAcls.of(user.principal(), topics)
+                    .dlqReplay());
+            final StockflowAcls.Acl missing = acls.remove(index);
+            grantOnly(acls);
+            KAFKA.createTopic(topics.dlqTopic(), 2, Map.of());
+            for (final String input : List.of(topics.stockTopic(), topics.priceTopic(), topics.delistingTopic(),
+                    topics.orderTopic())) {
+                topics.sendDeadLetter(input, "acme:A-1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 1});
+            }
+
+            // When
+            final int code = Stockflow.execute("dlq", "replay", "--config", configFile(topics).toString());
+
+            // Then
+            assertThat(code).isEqualTo(ExitCodes.FAILURE);
+            assertOneLineNaming(missing, "dlq replay");
         }
     }
 

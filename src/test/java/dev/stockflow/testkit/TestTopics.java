@@ -5,6 +5,7 @@ import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.deadletter.DeadLetterHeaders;
 import dev.stockflow.offer.Input;
 import dev.stockflow.serde.SchemaRegistryClient;
 import dev.stockflow.serde.SchemaRegistryClients;
@@ -117,6 +118,22 @@ public final class TestTopics implements AutoCloseable {
     public void sendRaw(final String topic, final byte[] key, final byte[] value) {
         producer.send(new ProducerRecord<>(topic, key, value));
         producer.flush();
+    }
+
+    /** A dead letter as the processor writes one: the record's bytes and where it came from. */
+    public void sendDeadLetter(final String sourceTopic, final byte[] key, final byte[] value) {
+        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(dlqTopic(), key, value);
+        header(record, DeadLetterHeaders.CODE, "invalid");
+        header(record, DeadLetterHeaders.MESSAGE, "quantity must be >= 0");
+        header(record, DeadLetterHeaders.SOURCE_TOPIC, sourceTopic);
+        header(record, DeadLetterHeaders.SOURCE_PARTITION, "0");
+        header(record, DeadLetterHeaders.SOURCE_OFFSET, "0");
+        producer.send(record);
+        producer.flush();
+    }
+
+    private static void header(final ProducerRecord<byte[], byte[]> record, final String name, final String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private <T extends SpecificRecord> void send(final String topic, final String key, final Class<T> type,
