@@ -85,6 +85,37 @@ class KafkaAccessTest {
     }
 
     @Test
+    void shouldNameReadOnTheDeadLetterTopicAndWriteOnAnInputForAReplay() {
+        // When
+        final String dlq = access.inReplay(topicRefused("stockflow-dlq"), "stockflow-dlq", "shop-dlq-replay")
+                .orElseThrow().getMessage();
+        final String input = access.inReplay(new KafkaException("stopped", topicRefused("order-events")),
+                "stockflow-dlq", "shop-dlq-replay").orElseThrow().getMessage();
+
+        // Then
+        assertThat(dlq).isEqualTo("Kafka denied READ on topic stockflow-dlq to User:stockflow" + GRANT
+                + "--operation Read --topic stockflow-dlq");
+        assertThat(input).isEqualTo("Kafka denied WRITE on topic order-events to User:stockflow" + GRANT
+                + "--operation Write --topic order-events");
+    }
+
+    @Test
+    void shouldNameTheReplaysOwnGroupAndTransactionalId() {
+        // When
+        final String group = access.inReplay(new GroupAuthorizationException("denied", "shop-dlq-replay"),
+                "stockflow-dlq", "shop-dlq-replay").orElseThrow().getMessage();
+        final String transactions = access.inReplay(new TransactionalIdAuthorizationException("denied"),
+                "stockflow-dlq", "shop-dlq-replay").orElseThrow().getMessage();
+
+        // Then: literal grants, as the replay's ids are exactly these
+        assertThat(group).isEqualTo("Kafka denied READ on group shop-dlq-replay to User:stockflow" + GRANT
+                + "--operation Read --group shop-dlq-replay");
+        assertThat(transactions).isEqualTo("Kafka denied WRITE on transactional id shop-dlq-replay to "
+                + "User:stockflow" + GRANT + "--operation Write --transactional-id shop-dlq-replay");
+        assertThat(access.inReplay(new TimeoutException("slow"), "stockflow-dlq", "shop-dlq-replay")).isEmpty();
+    }
+
+    @Test
     void shouldNameCreateOnTheInternalTopicsWhenKafkaStreamsCouldNotCreateOne() {
         // Given: refused while Kafka Streams created its changelog (Kafka does not name the topic then)
         final StreamsException failure = new StreamsException("Could not create topic shop-offer-state-changelog.",
