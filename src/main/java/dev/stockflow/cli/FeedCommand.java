@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code stockflow feed FILE...}: validates partner feed files and produces them to the input topics. */
 @Command(name = "feed", mixinStandardHelpOptions = true,
         description = {"Validate partner feed files and produce them to the input topics.",
-            "JSON Lines (.jsonl, .ndjson, .json): {\"type\":\"stock\"|\"price\"|\"delist\", ...fields}.",
+            "JSON Lines (.jsonl, .ndjson, .json): {\"type\":\"stock\"|\"price\"|\"delist\"|\"order\", ...fields}.",
+            "Order lines carry orderId, locationId, quantity (>= 1) and status PLACED or CANCELLED.",
             "CSV stock feeds (.csv): header partnerId,sku,locationId,quantity,occurredAt[,eventId].",
             "Bad lines are reported as file:line and skipped; the exit code is 1 if there were any."})
 public final class FeedCommand implements Callable<Integer> {

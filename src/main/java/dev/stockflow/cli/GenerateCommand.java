@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 /** {@code stockflow generate}: the seeded synthetic workload, to Kafka or to a JSON Lines feed file. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate a realistic synthetic workload (seeded): hot offers, full-feed re-pushes,",
-            "duplicates, late events, delistings and a few bad records. Produces to the input topics,",
-            "or writes a JSON Lines feed file with --output."})
+            "duplicates, late events, delistings, order lines (mostly on hot offers, some cancelled, settled",
+            "by the partners' later counts; --order-share) and a few bad records. Produces to the input",
+            "topics, or writes a JSON Lines feed file with --output."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin

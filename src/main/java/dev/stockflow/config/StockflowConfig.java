@@ -126,7 +126,7 @@ public final class StockflowConfig extends AbstractConfig {
     private static final String DELIST_SWEEP_INTERVAL_DEFAULT = DurationParser.format(
             Duration.ofMillis(TopologySettings.DEFAULT_SWEEP_INTERVAL_MS));
     private static final String DELIST_SWEEP_INTERVAL_DOC = "How often the store is swept for delistings past "
-            + "their retention (wall clock).";
+            + "delist.retention and for the versions of ended order lines past order.retention (wall clock).";
 
     public static final String DELIST_SWEEP_BATCH_CONFIG = "delist.sweep.batch";
     private static final String DELIST_SWEEP_BATCH_DOC = "Offers visited per sweep, so a sweep never stalls "

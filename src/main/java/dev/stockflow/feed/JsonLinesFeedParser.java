@@ -19,8 +19,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
 /**
- * Parses JSON Lines feeds: one object per line, {@code {"type":"stock"|"price"|"delist", ...}} (the
- * input's {@link Input#typeName()}) with the fields of the input's Avro record. eventId is optional
+ * Parses JSON Lines feeds: one object per line, {@code {"type":"stock"|"price"|"delist"|"order", ...}}
+ * (the input's {@link Input#typeName()}) with the fields of the input's Avro record. eventId is optional
  * (derived from the content when absent), so is salePrice; any other field is an error, and so is a
  * repeated one.
  *
@@ -136,7 +136,7 @@ public final class JsonLinesFeedParser implements FeedParser {
         return fields;
     }
 
-    /** The type names quoted, for example {@code "stock", "price" or "delist"}. */
+    /** The type names quoted, for example {@code "stock", "price", "delist" or "order"}. */
     private static String expectedTypes() {
         final Input[] inputs = Input.values();
         final StringBuilder text = new StringBuilder();

@@ -104,7 +104,7 @@ final class OfferStateJson {
     /**
      * The order slots: an open line with its location and quantity (it reserves while its location's count is
      * older than it), an ended one (settled or cancelled) with the stream time it ended, kept for
-     * {@code order.retention}.
+     * {@code order.retention}; each with the updatedAt and version of the order event applied last.
      */
     private static void writeOrders(final JsonGenerator json, final OfferState state) throws IOException {
         json.writeArrayFieldStart("orders");
@@ -118,7 +118,9 @@ final class OfferStateJson {
             } else {
                 json.writeNumberField("endedAtStreamTime", slot.endedAt());
             }
-            // The line (or its end) was set by its current version, so that version's time is when it changed.
+            // The time of the line's current version: when an open line was placed or amended, when a cancelled
+            // one was cancelled. A settled line keeps the time of its last PLACED: the later count that settled
+            // it is a stock event, whose time shows in its location's updatedAt, not here.
             json.writeNumberField("updatedAt", slot.version().occurredAt());
             writeVersion(json, slot.version());
             json.writeEndObject();

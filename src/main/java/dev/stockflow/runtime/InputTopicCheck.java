@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Start-up check of the input topics: all must exist and have the same partition count, because an
- * offer's stock, prices and delistings must land in the same task (they are partitioned by offer key
- * with Kafka's default partitioner, so equal partition counts put a key on the same partition number).
+ * Start-up check of the input topics (every {@link Input}: stock, prices, delistings and order lines): all
+ * must exist and have the same partition count, because all events of an offer must land in the same task,
+ * the one that holds its state (they are partitioned by offer key with Kafka's default partitioner, so equal
+ * partition counts put a key on the same partition number).
  */
 public final class InputTopicCheck {
 

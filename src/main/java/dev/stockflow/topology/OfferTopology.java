@@ -21,10 +21,14 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   stock-updates-source    -> validate-stock-updates    --\
- *   price-updates-source    -> validate-price-updates    ---> apply-to-offer [offer-state] -> offer-snapshots-sink
- *   offer-delistings-source -> validate-offer-delistings --/
+ *   price-updates-source    -> validate-price-updates    ---+-> apply-to-offer [offer-state] -> offer-snapshots-sink
+ *   offer-delistings-source -> validate-offer-delistings ---+
+ *   order-events-source     -> validate-order-events     --/
  *                    (each validate node)                  -> dead-letters-sink
  * </pre>
+ *
+ * One source and one validate node per {@link Input}, named after its topic (the default names are shown).
+ * All inputs are co-partitioned, so every event of an offer reaches the one task that holds its state.
  *
  * Keys stay raw bytes from source to sink: the offer key is plain UTF-8 on every topic, so it is never
  * re-encoded. Values are read as bytes so that a bad record reaches the dead-letter topic unchanged, and

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * @param inputTopics        the topic of every {@link Input}
  * @param maxFutureSkewMs    how far ahead of the wall clock an occurredAt may be before it is rejected
- * @param sweepIntervalMs    how often (wall clock) the store is swept for delistings past retention
+ * @param sweepIntervalMs    how often (wall clock) the store is swept for delistings past their retention
+ *                           and for the versions of ended order lines past theirs
  * @param sweepBatch         how many stored offers one sweep visits, resuming where the last stopped
  * @param offerCacheBytes    the heap budget for decoded offers in front of the store (see {@link OfferStore})
  * @param registerSnapshotSchema whether the snapshot schema is registered when the registry lacks it

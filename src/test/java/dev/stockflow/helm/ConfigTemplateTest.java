@@ -2,6 +2,7 @@ package dev.stockflow.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockflow.config.StockflowConfig;
+import dev.stockflow.offer.Input;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,8 @@ class ConfigTemplateTest {
                 entry("topic.stock-updates", "prod.partner.stock-updates"),
                 entry("topic.price-updates", "prod.partner.price-updates"),
                 entry("topic.offer-delistings", "prod.partner.offer-delistings"),
+                entry("topic.order-events", "prod.shop.order-events"),
+                entry("order.retention", "14d"),
                 entry("topic.offer-snapshots", "prod.catalog.offer-snapshots"),
                 entry("topic.dlq", "prod.stockflow.dlq"),
                 entry("bootstrap.servers", "kafka-0.kafka.svc:9093,kafka-1.kafka.svc:9093,kafka-2.kafka.svc:9093"),
@@ -149,9 +152,40 @@ class ConfigTemplateTest {
                 entry("topic.stock-updates", "stock-updates"),
                 entry("topic.price-updates", "price-updates"),
                 entry("topic.offer-delistings", "offer-delistings"),
+                entry("topic.order-events", "order-events"),
                 entry("topic.offer-snapshots", "offer-snapshots"),
                 entry("topic.dlq", "stockflow-dlq"));
-        assertThat(properties).doesNotContainKeys("delist.retention", "max.future.skew", "omnibus.window.days");
+        assertThat(properties).doesNotContainKeys("delist.retention", "order.retention", "max.future.skew",
+                "omnibus.window.days");
+    }
+
+    @Test
+    void shouldNameEveryInputTopicOfStockflowInThePropertiesFile() {
+        // Given every input Stockflow reads, each with its own topic setting
+        final List<Input> inputs = List.of(Input.values());
+
+        // When
+        final Properties properties = defaults.stockflowProperties();
+
+        // Then a chart that forgot an input would leave run reading its default name, whatever the values say
+        assertThat(inputs).allSatisfy(input ->
+                assertThat(properties).contains(entry(input.configKey(), input.defaultTopic())));
+    }
+
+    @Test
+    void shouldCarryTheOrderTopicAndRetentionFromTheValues() {
+        // Given
+        final Map<String, Object> overrides = Map.of(
+                "config.topics.orderEvents", "shop.order-lines",
+                "config.orderRetention", "36h");
+
+        // When
+        final Properties properties = StockflowChart.render(overrides).stockflowProperties();
+
+        // Then
+        assertThat(properties).contains(
+                entry("topic.order-events", "shop.order-lines"),
+                entry("order.retention", "36h"));
     }
 
     @Test

@@ -34,8 +34,9 @@ final class EnvConfigKeys {
             "http.auth.metrics.open",
             "application.id", "application.server", "http.port", "state.dir", "processing.guarantee",
             "num.standby.replicas", "rocksdb.memory.mb", "cache.max.bytes",
-            "topic.stock-updates", "topic.price-updates", "topic.offer-delistings", "topic.offer-snapshots",
-            "topic.dlq", "delist.retention", "max.future.skew", "omnibus.window.days");
+            "topic.stock-updates", "topic.price-updates", "topic.offer-delistings", "topic.order-events",
+            "topic.offer-snapshots", "topic.dlq", "delist.retention", "order.retention", "max.future.skew",
+            "omnibus.window.days");
 
     private EnvConfigKeys() {
     }
