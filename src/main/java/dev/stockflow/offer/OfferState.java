@@ -123,7 +123,11 @@ public final class OfferState {
         return !isListed() && delisting == null && orders.isEmpty();
     }
 
-    /** The greatest updatedAt among the slots; meaningful only while listed. */
+    /**
+     * The greatest updatedAt among the locations and prices; meaningful only while listed. Order slots reach it
+     * through their location, whose updatedAt moves when its reserved quantity changes: counting them directly
+     * would let an order event that changed nothing observable move the offer's updatedAt.
+     */
     public long updatedAt() {
         long latest = Long.MIN_VALUE;
         for (final StockSlot slot : locations) {
