@@ -53,6 +53,8 @@ public final class StatusJson {
         writeDecimal(json, "windowSeconds", windowSeconds);
         writeDecimal(json, "events", rates.events());
         writeDecimals(json, "eventsByOutcome", rates.eventsByOutcome());
+        writeDecimal(json, "orderEvents", rates.orderEvents());
+        writeDecimals(json, "orderEventsByOutcome", rates.orderEventsByOutcome());
         writeDecimal(json, "snapshots", rates.snapshots());
         writeDecimal(json, "tombstones", rates.tombstones());
         writeDecimal(json, "deadLetters", rates.deadLetters());
@@ -64,6 +66,8 @@ public final class StatusJson {
         json.writeObjectFieldStart("totals");
         json.writeNumberField("events", totals.events());
         writeCounts(json, "eventsByOutcome", totals.eventsByOutcome());
+        json.writeNumberField("orderEvents", totals.orderEvents());
+        writeCounts(json, "orderEventsByOutcome", totals.orderEventsByOutcome());
         json.writeNumberField("snapshots", totals.snapshots());
         json.writeNumberField("tombstones", totals.tombstones());
         json.writeNumberField("deadLetters", totals.deadLetters());

@@ -6,6 +6,7 @@ import dev.stockflow.http.HttpApi;
 import dev.stockflow.http.HttpSecurity;
 import dev.stockflow.metrics.MetricsRegistry;
 import dev.stockflow.metrics.StockflowMetrics;
+import dev.stockflow.offer.Input;
 import dev.stockflow.query.OfferQueries;
 import dev.stockflow.restore.PartitionProgress;
 import dev.stockflow.restore.RestoreProgressLog;
@@ -167,7 +168,7 @@ public final class StockflowProcessor implements AutoCloseable {
                                                final HostInfo self, final RestoreTracker restore) {
         final RestorationSource restoration = () -> Optional.of(restorationOf(restore.status()));
         return new StatusSampler(new StatusSources(self.host() + ":" + self.port(), () -> streams.state().name(),
-                new MeterTotals(metrics.registry(), listener),
+                new MeterTotals(metrics.registry(), listener, settings.topicOf(Input.ORDER)),
                 new ConsumerLag(streams::metrics, settings.inputTopicNames()), restoration)).start();
     }
 

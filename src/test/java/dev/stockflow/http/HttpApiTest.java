@@ -426,6 +426,29 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldAnswerTheOrderEventsByOutcomeBesideTheEventsOfEveryTopic() throws Exception {
+        // Given
+        final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));
+
+        // When
+        final JsonNode status = json.readTree(get(api, "/status").body());
+
+        // Then: new fields; the sums over every topic stay where scripts find them
+        assertThat(status.at("/rates/orderEvents").asDouble()).isEqualTo(16.0);
+        assertThat(fieldNames(status.at("/rates/orderEventsByOutcome")))
+                .containsExactly("changed", "unchanged", "stale", "duplicate", "invalid");
+        assertThat(status.at("/rates/orderEventsByOutcome/changed").asDouble()).isEqualTo(12.5);
+        assertThat(status.at("/rates/orderEventsByOutcome/duplicate").asDouble()).isEqualTo(0.5);
+        assertThat(status.at("/totals/orderEvents").asLong()).isEqualTo(501);
+        assertThat(fieldNames(status.at("/totals/orderEventsByOutcome")))
+                .containsExactly("changed", "unchanged", "stale", "duplicate", "invalid");
+        assertThat(status.at("/totals/orderEventsByOutcome/unchanged").asLong()).isEqualTo(90);
+        assertThat(status.at("/totals/orderEventsByOutcome/invalid").asLong()).isEqualTo(1);
+        assertThat(status.at("/rates/events").asDouble()).isEqualTo(153.033);
+        assertThat(status.at("/totals/events").asLong()).isEqualTo(6_100);
+    }
+
+    @Test
     void shouldAnswerLagRestorationLatencyAndHistoryWithNullForWhatIsUnknown() throws Exception {
         // Given
         final HttpApi api = start(new FakeLookups(localOnly -> new OfferLookup.NotFound()));

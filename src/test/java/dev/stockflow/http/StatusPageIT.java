@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stockflow.avro.OrderLineEvent;
+import dev.stockflow.avro.OrderLineStatus;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
 import dev.stockflow.config.HttpSecuritySettings;
@@ -37,7 +39,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -45,9 +46,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The status page in a real browser (headless Chromium): served by a running instance on a real broker while
- * events keep coming, its figures move, and its lookup box finds an offer. Then, against a stand-in server that
- * requires a token, the page asks for one and sends it as a bearer token; and a real instance serving https with
- * bearer tokens is used through the page with the token a person types in.
+ * events keep coming, its figures move, its lookup box finds an offer, and an order line's reservation shows in
+ * the order outcomes and in the offer's reserved and sellable units. Then, against a stand-in server that
+ * requires a token, the page asks for one and sends it as a bearer token; a stand-in server's snapshot written
+ * before reservations existed shows all of its units as sellable; and a real instance serving https with bearer
+ * tokens is used through the page with the token a person types in.
  */
 class StatusPageIT {
 
@@ -82,7 +85,8 @@ class StatusPageIT {
              Feed feed = new Feed(topics)) {
             // Given: an offer to look up, a steady feed of other offers, and one record that is no Avro
             final Instant now = Instant.now();
-            topics.send(new StockUpdate("boots-1", "acme", "BOOTS,BLACK/44", "berlin", 13, now));
+            final Instant counted = now.minusSeconds(10);
+            topics.send(new StockUpdate("boots-1", "acme", "BOOTS,BLACK/44", "berlin", 13, counted));
             topics.send(new PriceUpdate("boots-2", "acme", "BOOTS,BLACK/44", "zalando-de", "EUR", 12_999L, 8_999L,
                     now));
             feed.start();
@@ -112,12 +116,26 @@ class StatusPageIT {
             browser.findElement(By.id("lookup-key")).sendKeys("acme:BOOTS,BLACK/44");
             browser.findElement(By.id("lookup-button")).click();
             until(wait, "the looked-up offer", page -> text(page, "lookup-status").contains("13 units"));
-            assertThat(text(browser, "lookup-status")).startsWith("acme:BOOTS,BLACK/44").contains("available");
+            assertThat(text(browser, "lookup-status")).startsWith("acme:BOOTS,BLACK/44")
+                    .contains("13 units, 0 reserved, 13 sellable, available");
+            assertThat(cells(browser, "lookup-locations")).containsExactly("berlin", "13", "0", "13");
             assertThat(text(browser, "lookup-json")).contains("\"sku\": \"BOOTS,BLACK/44\"")
                     .contains("\"totalQuantity\": 13").contains("\"effectivePrice\": 8999");
             assertThat(text(browser, "lookup-summary")).contains("berlin").contains("zalando-de")
                     .contains("\u20ac89.99");
             assertThat(browser.getCurrentUrl()).endsWith("#acme%3ABOOTS%2CBLACK%2F44");
+
+            // And: an order line placed after the partner's count reserves 2 of its units at berlin; it is the one
+            // order event, changed (it started a reservation), and the lookup shows the units reserved and sellable
+            topics.send(new OrderLineEvent("order-1", "o-1001", "acme", "BOOTS,BLACK/44", "berlin", 2,
+                    OrderLineStatus.PLACED, counted.plusSeconds(5)));
+            until(wait, "one changed order event", page -> "1".equals(cell(page, "order-outcome-changed", "total")));
+            assertThat(number(browser, "order-outcome-unchanged", "total")).isZero();
+            lookUpUntil(wait, "the reservation in the lookup", "2 reserved");
+            assertThat(text(browser, "lookup-status")).contains("13 units, 2 reserved, 11 sellable, available");
+            assertThat(cells(browser, "lookup-locations")).containsExactly("berlin", "13", "2", "11");
+            assertThat(text(browser, "lookup-json")).contains("\"reservedQuantity\": 2")
+                    .contains("\"sellableQuantity\": 11");
 
             // And: an unknown offer says so
             browser.findElement(By.id("lookup-key")).clear();
@@ -151,6 +169,38 @@ class StatusPageIT {
             assertThat(authorizations).contains("Bearer " + TOKEN);
             assertThat(browser.executeScript("return sessionStorage.getItem('stockflow.token')")).isEqualTo(TOKEN);
             assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void shouldShowTheOrderOutcomesAndAnOldSnapshotsUnitsAsAllSellable() throws Exception {
+        // Given: a server with the real page, known figures, and a snapshot written before reservations existed
+        // (no reserved quantities, sellable null)
+        final HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 8);
+        server.createContext("/", StatusPageIT::serveOldSnapshot);
+        server.start();
+        try {
+            // When
+            browser.get("http://localhost:" + server.getAddress().getPort() + "/#acme:OLD-1");
+
+            // Then: the order events by outcome of the figures
+            final WebDriverWait wait = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
+            until(wait, "the figures", page -> "stockflow-1:8080".equals(text(page, "instance")));
+            until(wait, "the order outcomes", page -> "400".equals(cell(page, "order-outcome-changed", "total")));
+            assertThat(cell(browser, "order-outcome-changed", "rate")).isEqualTo("13");
+            assertThat(cell(browser, "order-outcome-duplicate", "rate")).isEqualTo("0.5");
+            assertThat(cell(browser, "order-outcome-unchanged", "total")).isEqualTo("90");
+            assertThat(cell(browser, "order-outcome-invalid", "total")).isEqualTo("1");
+            assertThat(cell(browser, "outcome-changed", "total")).isEqualTo("5,000");
+
+            // And: the old snapshot reserves nothing, so all its units are sellable
+            until(wait, "the looked-up offer", page -> text(page, "lookup-status").contains("7 units"));
+            assertThat(text(browser, "lookup-status")).startsWith("acme:OLD-1")
+                    .contains("7 units, 0 reserved, 7 sellable, available");
+            assertThat(cells(browser, "lookup-locations")).containsExactly("hamburg", "7", "0", "7");
+            assertNoScriptOrPolicyErrors();
         } finally {
             server.stop(0);
         }
@@ -204,6 +254,26 @@ class StatusPageIT {
         }
     }
 
+    /** The page, {@link StatusReports#sample()} as its figures, and one offer as an old snapshot reads. */
+    private static void serveOldSnapshot(final HttpExchange exchange) throws IOException {
+        try (exchange) {
+            final String path = exchange.getRequestURI().getPath();
+            if ("/".equals(path)) {
+                StatusPage.HEADERS.forEach(exchange.getResponseHeaders()::set);
+                send(exchange, 200, StatusPage.CONTENT_TYPE, StatusPage.html());
+            } else if ("/status".equals(path)) {
+                send(exchange, 200, "application/json", StatusJson.write(StatusReports.sample()));
+            } else if ("/offers/acme/OLD-1".equals(path)) {
+                send(exchange, 200, "application/json", ("{\"partnerId\":\"acme\",\"sku\":\"OLD-1\","
+                        + "\"totalQuantity\":7,\"available\":true,\"locations\":[{\"locationId\":\"hamburg\","
+                        + "\"quantity\":7,\"updatedAt\":1765000000000,\"sellableQuantity\":null}],\"prices\":[],"
+                        + "\"updatedAt\":1765000000000,\"sellableQuantity\":null}").getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(exchange, 404, "application/json", "{\"error\":\"unknown\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     private static void send(final HttpExchange exchange, final int status, final String type, final byte[] body)
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
@@ -236,9 +306,37 @@ class StatusPageIT {
         return page.findElement(By.id(id)).getText().trim();
     }
 
+    /**
+     * Looks the offer in the lookup box up again until its status says {@code expected}: the page looks up only
+     * when asked, and the store may answer a moment after the counters moved.
+     */
+    private static void lookUpUntil(final WebDriverWait wait, final String what, final String expected) {
+        until(wait, what, page -> {
+            final String status = text(page, "lookup-status");
+            if (status.contains(expected)) {
+                return true;
+            }
+            if (!status.startsWith("Looking")) {
+                page.findElement(By.id("lookup-button")).click();
+            }
+            return false;
+        });
+    }
+
+    /** The texts of the data cells of the table with this id (its header row left out), row after row. */
+    private static List<String> cells(final WebDriver page, final String tableId) {
+        return page.findElements(By.cssSelector("#" + tableId + " td")).stream()
+                .map(cell -> cell.getText().trim()).toList();
+    }
+
+    /**
+     * The text of one cell of a table the page rebuilds on every refresh, read in one script call: an element found
+     * first and read after could be gone in between, also outside {@link #until}.
+     */
     private static String cell(final WebDriver page, final String rowId, final String cellClass) {
-        final List<WebElement> cells = page.findElements(By.cssSelector("#" + rowId + " td." + cellClass));
-        return cells.isEmpty() ? "" : cells.get(0).getText().trim();
+        return String.valueOf(((JavascriptExecutor) page).executeScript(
+                "var c = document.querySelector('#' + arguments[0] + ' td.' + arguments[1]);"
+                        + "return c ? c.textContent : '';", rowId, cellClass)).trim();
     }
 
     private static double number(final WebDriver page, final String id) {

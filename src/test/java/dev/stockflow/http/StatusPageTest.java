@@ -41,8 +41,8 @@ class StatusPageTest {
     @Test
     void shouldHaveTheStableElementIds() {
         for (final String id : new String[] {"state", "events-rate", "snapshots-rate", "tombstones-rate",
-            "dead-letters-rate", "lag-total", "outcomes", "dead-letters", "lag", "latency-p50", "latency-p90",
-            "latency-p99", "restoration", "chart", "lookup-form", "lookup-key", "lookup-button", "lookup-status",
+            "dead-letters-rate", "lag-total", "outcomes", "order-outcomes", "dead-letters", "lag", "latency-p50",
+            "latency-p90", "latency-p99", "restoration", "chart", "lookup-form", "lookup-key", "lookup-button", "lookup-status",
             "lookup-json", "token-box", "token-input", "token-form"}) {
             assertThat(html).as("element #" + id).contains("id=\"" + id + "\"");
         }

@@ -40,9 +40,21 @@ final class StatusReports {
         outcomeTotals.put("stale", 7L);
         outcomeTotals.put("duplicate", 90L);
         outcomeTotals.put("invalid", 3L);
+        final Map<String, Double> orderRates = new LinkedHashMap<>();
+        orderRates.put("changed", 12.5);
+        orderRates.put("unchanged", 3.0);
+        orderRates.put("stale", 0.0);
+        orderRates.put("duplicate", 0.5);
+        orderRates.put("invalid", 0.0);
+        final Map<String, Long> orderTotals = new LinkedHashMap<>();
+        orderTotals.put("changed", 400L);
+        orderTotals.put("unchanged", 90L);
+        orderTotals.put("stale", 0L);
+        orderTotals.put("duplicate", 10L);
+        orderTotals.put("invalid", 1L);
         return new StatusReport("stockflow-1:8080", "RUNNING", TIME, 5.0,
-                new Rates(outcomeRates, 153.033, 100.0, 0.5, 0.2, Map.of("undecodable", 0.2)),
-                new Totals(outcomeTotals, 4_000, 12, Map.of("undecodable", 3L),
+                new Rates(outcomeRates, 153.033, orderRates, 100.0, 0.5, 0.2, Map.of("undecodable", 0.2)),
+                new Totals(outcomeTotals, orderTotals, 4_000, 12, Map.of("undecodable", 3L),
                         new LatencyCounts(new double[] {0.1, Double.POSITIVE_INFINITY}, new long[] {4_000, 0})),
                 List.of(new PartitionLag("stock-updates", 0, 40), new PartitionLag("price-updates", 1, 2)),
                 restoration, new LatencyFigures(60.0, 2_400, 12.5, 48.25, Double.NaN),

@@ -10,6 +10,7 @@ import dev.stockflow.offer.Outcome;
 import dev.stockflow.topology.TopologySettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Stockflow's real meters, read into totals the way the sampler reads them each second. */
@@ -17,7 +18,8 @@ class MeterTotalsTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final StockflowMetrics metrics = new StockflowMetrics(registry, TopologySettings.DEFAULTS);
-    private final MeterTotals totals = new MeterTotals(registry, metrics);
+    private final MeterTotals totals = new MeterTotals(registry, metrics,
+            TopologySettings.DEFAULTS.topicOf(Input.ORDER));
 
     @Test
     void shouldStartWithEveryOutcomeAndCodeAtZero() {
@@ -26,6 +28,8 @@ class MeterTotalsTest {
 
         // Then
         assertThat(zero.eventsByOutcome()).containsExactly(entry("changed", 0L), entry("unchanged", 0L),
+                entry("stale", 0L), entry("duplicate", 0L), entry("invalid", 0L));
+        assertThat(zero.orderEventsByOutcome()).containsExactly(entry("changed", 0L), entry("unchanged", 0L),
                 entry("stale", 0L), entry("duplicate", 0L), entry("invalid", 0L));
         assertThat(zero.deadLettersByCode()).containsOnlyKeys("empty", "undecodable", "invalid", "key-mismatch",
                 "future-timestamp");
@@ -57,6 +61,54 @@ class MeterTotalsTest {
         assertThat(now.deadLetters()).isEqualTo(3);
         assertThat(now.snapshots()).isEqualTo(3);
         assertThat(now.tombstones()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountTheOrderTopicsOutcomesApartAndInTheSums() {
+        // Given: order events of every outcome, an invalid one among them, beside stock and price events
+        metrics.onOutcome(Input.ORDER, Outcome.CHANGED);
+        metrics.onOutcome(Input.ORDER, Outcome.CHANGED);
+        metrics.onOutcome(Input.ORDER, Outcome.UNCHANGED);
+        metrics.onOutcome(Input.ORDER, Outcome.STALE);
+        metrics.onOutcome(Input.ORDER, Outcome.DUPLICATE);
+        metrics.onRejected(Input.ORDER, RejectReason.INVALID);
+        metrics.onOutcome(Input.STOCK, Outcome.CHANGED);
+        metrics.onOutcome(Input.PRICE, Outcome.UNCHANGED);
+        metrics.onRejected(Input.STOCK, RejectReason.EMPTY);
+
+        // When
+        final Totals now = totals.get();
+
+        // Then: the order topic's own counts, which the sums over every topic include
+        assertThat(now.orderEventsByOutcome()).containsExactly(entry("changed", 2L), entry("unchanged", 1L),
+                entry("stale", 1L), entry("duplicate", 1L), entry("invalid", 1L));
+        assertThat(now.orderEvents()).isEqualTo(6);
+        assertThat(now.eventsByOutcome()).containsEntry("changed", 3L).containsEntry("unchanged", 2L)
+                .containsEntry("invalid", 2L);
+        assertThat(now.events()).isEqualTo(9);
+    }
+
+    @Test
+    void shouldTakeTheOrderEventsOfTheConfiguredOrderTopic() {
+        // Given: the order topic renamed (topic.order-events)
+        final PrometheusMeterRegistry renamed = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        final Map<Input, String> topics = TopologySettings.defaultInputTopics();
+        topics.put(Input.ORDER, "acme.orders.v2");
+        final StockflowMetrics counting = new StockflowMetrics(renamed, new TopologySettings(topics,
+                TopologySettings.DEFAULT_SNAPSHOT_TOPIC, TopologySettings.DEFAULT_DLQ_TOPIC,
+                TopologySettings.DEFAULTS.rules(), TopologySettings.DEFAULT_MAX_FUTURE_SKEW_MS,
+                TopologySettings.DEFAULT_SWEEP_INTERVAL_MS, TopologySettings.DEFAULT_SWEEP_BATCH,
+                TopologySettings.DEFAULT_OFFER_CACHE_BYTES, true));
+        final MeterTotals renamedTotals = new MeterTotals(renamed, counting, "acme.orders.v2");
+        counting.onOutcome(Input.ORDER, Outcome.STALE);
+        counting.onOutcome(Input.STOCK, Outcome.STALE);
+
+        // When
+        final Totals now = renamedTotals.get();
+
+        // Then
+        assertThat(now.orderEventsByOutcome()).containsEntry("stale", 1L);
+        assertThat(now.eventsByOutcome()).containsEntry("stale", 2L);
     }
 
     @Test

@@ -58,6 +58,27 @@ class StatusSamplerTest {
     }
 
     @Test
+    void shouldRateTheOrderEventsByOutcomeApart() {
+        // Given: per second, 20 order lines that change a reservation and 5 that change nothing, for 5 s
+        for (int second = 1; second <= 5; second++) {
+            counters.orderChanged += 20;
+            counters.orderUnchanged += 5;
+            at(second);
+        }
+
+        // When
+        final StatusReport report = sampler.report();
+
+        // Then
+        assertThat(report.rates().orderEventsByOutcome()).containsEntry("changed", 20.0)
+                .containsEntry("unchanged", 5.0).containsEntry("stale", 0.0).containsEntry("invalid", 0.0);
+        assertThat(report.rates().orderEvents()).isCloseTo(25.0, within(1e-9));
+        assertThat(report.totals().orderEventsByOutcome()).containsEntry("changed", 100L)
+                .containsEntry("unchanged", 25L);
+        assertThat(report.totals().orderEvents()).isEqualTo(125);
+    }
+
+    @Test
     void shouldCountDeadLettersByCode() {
         // Given: 3 undecodable records a second for 5 s
         for (int second = 1; second <= 5; second++) {
@@ -162,6 +183,8 @@ class StatusSamplerTest {
     private static final class Counters {
         private long changed;
         private long duplicate;
+        private long orderChanged;
+        private long orderUnchanged;
         private long snapshots;
         private long undecodable;
         private long[] latency = new long[BOUNDS.length];
@@ -173,10 +196,16 @@ class StatusSamplerTest {
             events.put("stale", 0L);
             events.put("duplicate", duplicate);
             events.put("invalid", 0L);
+            final Map<String, Long> orders = new LinkedHashMap<>();
+            orders.put("changed", orderChanged);
+            orders.put("unchanged", orderUnchanged);
+            orders.put("stale", 0L);
+            orders.put("duplicate", 0L);
+            orders.put("invalid", 0L);
             final Map<String, Long> deadLetters = new LinkedHashMap<>();
             deadLetters.put("empty", 0L);
             deadLetters.put("undecodable", undecodable);
-            return new Totals(events, snapshots, 0, deadLetters, new LatencyCounts(BOUNDS, latency));
+            return new Totals(events, orders, snapshots, 0, deadLetters, new LatencyCounts(BOUNDS, latency));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.stockflow.testkit;
 
 import dev.stockflow.avro.OfferDelisted;
+import dev.stockflow.avro.OrderLineEvent;
 import dev.stockflow.avro.OfferSnapshot;
 import dev.stockflow.avro.PriceUpdate;
 import dev.stockflow.avro.StockUpdate;
@@ -113,6 +114,11 @@ public final class TestTopics implements AutoCloseable {
     public void send(final OfferDelisted delisting) {
         send(delistingTopic(), delisting.getPartnerId() + ":" + delisting.getSku(), OfferDelisted.class, delisting,
                 delisting.getOccurredAt().toEpochMilli());
+    }
+
+    public void send(final OrderLineEvent line) {
+        send(orderTopic(), line.getPartnerId() + ":" + line.getSku(), OrderLineEvent.class, line,
+                line.getOccurredAt().toEpochMilli());
     }
 
     public void sendRaw(final String topic, final byte[] key, final byte[] value) {
