@@ -76,7 +76,7 @@ record RegistryOperation(String description, String subject, Integer id) {
                         + " not found";
             case SchemaRegistryErrors.INVALID_SCHEMA:
                 return "Invalid schema for subject '" + subject + "'";
-            case SchemaRegistryErrors.INCOMPATIBLE_SCHEMA:
+            case SchemaRegistryErrors.INCOMPATIBLE_SCHEMA, SchemaRegistryErrors.INCOMPATIBLE_SCHEMA_SUBCODE:
                 return "Schema incompatible with the earlier versions of subject '" + subject
                         + "' under its compatibility level";
             default:

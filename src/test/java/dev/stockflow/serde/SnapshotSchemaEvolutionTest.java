@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
  * The snapshot schema with reservations ({@code reservedQuantity}, {@code sellableQuantity}) against every
  * earlier version of {@code offer-snapshots-value}: BACKWARD_TRANSITIVE, the level the project keeps. The
  * earlier versions are copies kept as test resources (one so far: the schema before orders), never the files
- * in {@code schemas/}, which move on. The in-process registry checks no compatibility, so Avro's own
- * reader/writer check stands in for the registry's (Confluent's BACKWARD check is this one per version).
+ * in {@code schemas/}, which move on. These tests apply Avro's reader/writer check in both directions and read
+ * an old snapshot; {@link SnapshotSchemaRegistryCompatibilityTest} puts the same versions through a registry's
+ * compatibility API.
  */
 class SnapshotSchemaEvolutionTest {
 
     /** Every earlier version of the snapshot schema, oldest first. */
-    private static final List<String> EARLIER_VERSIONS = List.of("offer-snapshot-v1");
+    static final List<String> EARLIER_VERSIONS = List.of("offer-snapshot-v1");
 
     private static List<Schema> earlier;
 
@@ -121,7 +122,7 @@ class SnapshotSchemaEvolutionTest {
     }
 
     /** A version kept as resources: its nested records first, then the snapshot that names them. */
-    private static Schema parse(final String version) throws IOException {
+    static Schema parse(final String version) throws IOException {
         final Schema.Parser parser = new Schema.Parser();
         Schema snapshot = null;
         for (final String file : List.of("LocationQuantity.avsc", "ChannelPrice.avsc", "OfferSnapshot.avsc")) {
