@@ -88,11 +88,15 @@ class StockflowCommandTest {
         // When
         final int generate = Stockflow.execute("generate", "--offers", "5", "--output", dir.resolve("x.jsonl").toString());
         final int demo = Stockflow.execute("demo", "--rate", "0");
+        final int orders = Stockflow.execute("generate", "--order-share", "0.5", "--output",
+                dir.resolve("x.jsonl").toString());
 
         // Then
         assertThat(generate).isEqualTo(ExitCodes.USAGE);
         assertThat(demo).isEqualTo(ExitCodes.USAGE);
-        assertThat(console.err()).contains("--offers must be at least --partners").contains("--rate must be more than 0");
+        assertThat(orders).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--offers must be at least --partners").contains("--rate must be more than 0")
+                .contains("--order-share must be between 0 and 0.3, was 0.5");
         assertThat(dir.resolve("x.jsonl")).doesNotExist();
     }
 

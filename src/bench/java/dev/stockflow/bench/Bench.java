@@ -1,5 +1,6 @@
 package dev.stockflow.bench;
 
+import dev.stockflow.workload.WorkloadSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -121,8 +122,9 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(orderShare > 0 && orderShare < 1)) {
-            System.err.println("bench/run: --order-share must be above 0 and below 1, got " + orderShare);
+        if (!(orderShare > 0 && orderShare <= WorkloadSettings.MAX_ORDER_SHARE)) {
+            System.err.println("bench/run: --order-share must be above 0 and at most "
+                    + WorkloadSettings.MAX_ORDER_SHARE + ", was " + orderShare);
             return 2;
         }
         final Instant started = Instant.now();

@@ -19,8 +19,9 @@ import org.apache.kafka.common.TopicPartition;
  * @param expectation   the reference model's final snapshots and outcome counts
  */
 record Dataset(String name, Workload workload, String stockTopic, String priceTopic, String delistingTopic,
-               String orderTopic, int partitions, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> initialEnds, long records,
-               Map<String, Long> byKind, ExpectedSnapshots.Expectation expectation) {
+               String orderTopic, int partitions, Map<TopicPartition, Long> ends,
+               Map<TopicPartition, Long> initialEnds, long records, Map<String, Long> byKind,
+               ExpectedSnapshots.Expectation expectation) {
 
     List<String> inputTopics() {
         return List.of(stockTopic, priceTopic, delistingTopic, orderTopic);

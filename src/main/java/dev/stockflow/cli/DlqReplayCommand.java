@@ -89,8 +89,9 @@ public final class DlqReplayCommand implements Callable<Integer> {
         } catch (final ReplayStoppedException e) {
             report.summary(e.committed());
             final String why = access.inReplay(e, dlqTopic, replayId).map(RuntimeException::getMessage)
-                    .orElse(e.getMessage() + " (the counts above were committed; run it again to carry on)");
-            spec.commandLine().getErr().println("stockflow dlq replay: " + why);
+                    .orElse(e.getMessage());
+            spec.commandLine().getErr().println("stockflow dlq replay: " + why
+                    + " (the counts above were committed; run it again to carry on)");
             return ExitCodes.FAILURE;
         } catch (final RuntimeException e) {
             // A refusal says which ACL is missing, in one line, instead of Kafka's own message.

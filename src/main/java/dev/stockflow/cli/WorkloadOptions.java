@@ -44,8 +44,8 @@ public final class WorkloadOptions {
         require(command, offers >= partners, "--offers must be at least --partners (" + partners + "), was " + offers);
         require(command, locations >= 1, "--locations must be at least 1, was " + locations);
         require(command, channels >= 1, "--channels must be at least 1, was " + channels);
-        require(command, orderShare >= 0 && orderShare <= 0.3, "--order-share must be between 0 and 0.3, was "
-                + orderShare);
+        require(command, orderShare >= 0 && orderShare <= WorkloadSettings.MAX_ORDER_SHARE,
+                "--order-share must be between 0 and " + WorkloadSettings.MAX_ORDER_SHARE + ", was " + orderShare);
     }
 
     /** Throws a usage error with the message unless the condition holds. */

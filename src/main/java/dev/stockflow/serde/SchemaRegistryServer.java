@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.avro.Schema;
 
@@ -21,16 +22,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final InMemorySchemaRegistry registry;
     private final CompatibilityEndpoints compatibility;
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+        final Thread thread = new Thread(runnable, "stockflow-registry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SchemaRegistryServer(final InMemorySchemaRegistry registry, final int port) throws IOException {
         this.registry = registry;
         this.compatibility = new CompatibilityEndpoints(registry);
         this.server = HttpServer.create(new InetSocketAddress("localhost", port), 16);
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            final Thread thread = new Thread(runnable, "stockflow-registry");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -109,5 +111,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

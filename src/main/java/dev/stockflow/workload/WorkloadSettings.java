@@ -33,6 +33,13 @@ public record WorkloadSettings(long seed, int partners, int offers, int location
                                double delistingShare, double badShare, double priceShare, double saleShare,
                                double orderShare) {
 
+    /**
+     * The largest share of order lines the tools offer: with the other kinds at their defaults (which take
+     * about two thirds of the events) there is room for a third, and more orders than this would be no
+     * marketplace's stream anyway.
+     */
+    public static final double MAX_ORDER_SHARE = 0.3;
+
     public WorkloadSettings {
         requireSizes(partners, offers, locationsPerOffer, channels);
         requireTiming(zipfExponent, start, eventsPerSecond, maxLateness);

@@ -52,7 +52,8 @@ class BenchSmokeIT {
                 + OUTPUT.resolve("harness.log") + ":%n%s", problems()).isZero();
         final JsonNode result = new ObjectMapper().readTree(OUTPUT.resolve("result.json").toFile());
         assertThat(result.at("/workload/records").asLong()).isEqualTo(10_000);
-        assertThat(result.at("/workload/byTopic/order").isMissingNode()).as("no orders in the default data set").isTrue();
+        assertThat(result.at("/workload/byTopic/order").isMissingNode()).as("no orders in the default data set")
+                .isTrue();
         assertThat(result.at("/workloadWithOrders/records").asLong()).isEqualTo(10_000);
         assertThat(result.at("/workloadWithOrders/byTopic/order").asLong()).as("order lines, about 10%")
                 .isBetween(500L, 1_500L);

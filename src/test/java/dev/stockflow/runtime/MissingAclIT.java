@@ -41,9 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each ACL of the documented set taken away in turn, on a broker that enforces ACLs: {@code run}, {@code feed},
- * {@code reset} and {@code dlq replay} stop with exit code 1 and print one line that names the operation Kafka denied, the resource and the principal,
- * with the {@code kafka-acls.sh} command that grants the missing ACL. No retry loop, no stack trace on the
- * command's output.
+ * {@code reset} and {@code dlq replay} stop with exit code 1 and print one line that names the operation Kafka
+ * denied, the resource and the principal, with the {@code kafka-acls.sh} command that grants the missing ACL. No
+ * retry loop, no stack trace on the command's output.
  *
  * <p>Each case uses topics and an application id of its own, so that Stockflow meets the topics and internal topics
  * as a new deployment does. The lines are also written to {@code target/missing-acl-errors.md} for the docs.

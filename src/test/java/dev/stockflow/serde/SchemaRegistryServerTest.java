@@ -22,6 +22,9 @@ class SchemaRegistryServerTest {
 
     @AfterEach
     void close() {
+        if (client != null) {
+            client.close();
+        }
         if (server != null) {
             server.close();
         }

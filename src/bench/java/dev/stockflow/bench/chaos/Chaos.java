@@ -1,5 +1,6 @@
 package dev.stockflow.bench.chaos;
 
+import dev.stockflow.workload.WorkloadSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,8 @@ public final class Chaos implements Callable<Integer> {
     long seed;
 
     @Option(names = "--order-share", defaultValue = "0.1",
-            description = "Share of order lines among the events, as in generate and the demo (default ${DEFAULT-VALUE}).")
+            description = "Share of order lines among the events, as in generate and the demo "
+                    + "(default ${DEFAULT-VALUE}).")
     double orderShare;
 
     @Option(names = "--kills", description = "SIGKILLs of Stockflow.")
@@ -104,6 +106,12 @@ public final class Chaos implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(orderShare >= 0 && orderShare <= WorkloadSettings.MAX_ORDER_SHARE)) {
+            // Checked before the broker starts: a refused workload must not leave a broker process behind.
+            System.err.println("bench/chaos: --order-share must be between 0 and "
+                    + WorkloadSettings.MAX_ORDER_SHARE + ", was " + orderShare);
+            return 2;
+        }
         final ChaosSettings settings = settings();
         if (!Files.isRegularFile(settings.jar())) {
             throw new CommandLine.ParameterException(new CommandLine(this), settings.jar()

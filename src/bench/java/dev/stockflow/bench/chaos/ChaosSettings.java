@@ -30,9 +30,10 @@ import java.util.Map;
  *                         applied after the harness's own, so they win
  */
 record ChaosSettings(ChaosMode mode, boolean quick, long events, long preload, double rate, int offers,
-                     int partitions, long seed, double orderShare, int appKills, int brokerRestarts, long commitIntervalMs,
-                     Integer sessionTimeoutMs, String appHeap, String brokerHeap, long nodeBudget,
-                     Duration recoveryTimeout, Path output, Path jar, Map<String, String> appSettings) {
+                     int partitions, long seed, double orderShare, int appKills, int brokerRestarts,
+                     long commitIntervalMs, Integer sessionTimeoutMs, String appHeap, String brokerHeap,
+                     long nodeBudget, Duration recoveryTimeout, Path output, Path jar,
+                     Map<String, String> appSettings) {
 
     ChaosSettings {
         appSettings = Map.copyOf(appSettings);

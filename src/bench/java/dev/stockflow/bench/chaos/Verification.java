@@ -27,9 +27,9 @@ import java.util.List;
  * @param searchNodes       events the search delivered to its models, over all offers
  * @param examples          a description of a few offers that were not explained, for the report
  */
-record Verification(long inputRecords, long orderLines, long offers, long snapshotsChecked, long explained, long unexplained,
-                    long overBudget, long lost, long duplicated, long wrong, long finalWrong, long finalValuesWrong,
-                    long rejected, long deadLetters, long searchNodes, List<String> examples) {
+record Verification(long inputRecords, long orderLines, long offers, long snapshotsChecked, long explained,
+                    long unexplained, long overBudget, long lost, long duplicated, long wrong, long finalWrong,
+                    long finalValuesWrong, long rejected, long deadLetters, long searchNodes, List<String> examples) {
 
     /**
      * The promise of exactly-once: every offer explained (nothing lost, nothing twice, nothing wrong), its
