@@ -53,6 +53,7 @@ public final class DeadLetterOnProductionError implements ProductionExceptionHan
             LOG.error("The state of offer {} is too large for {} and was not written to it; a restore of this "
                     + "partition would bring back its previous state: {}", offerKeyOf(record), record.topic(),
                     exception.getMessage());
+            listener.onStateNotWritten();
             return Response.resume();
         }
         final Input input = topics.inputOf(context.topic());

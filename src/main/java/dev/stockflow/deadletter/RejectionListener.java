@@ -18,4 +18,11 @@ public interface RejectionListener {
      */
     default void onReplayRejected(final Input input) {
     }
+
+    /**
+     * Kafka refused to write an offer's state to its changelog because the record is too large (an offer with
+     * very many order lines, say). The store keeps the state, but a restore would bring back an older one.
+     */
+    default void onStateNotWritten() {
+    }
 }

@@ -20,6 +20,8 @@ import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
  *   <li>{@code stockflow_replayed_events_total{topic,outcome}}: the events among those of
  *       {@code stockflow_events_total} that were dead letters sent back by {@code dlq replay} (marked with
  *       {@code stockflow.replay.of}), by what they came to; {@code invalid}: dead-lettered again;</li>
+ *   <li>{@code stockflow_state_writes_refused_total}: offer states too large for the changelog (the store keeps
+ *       them, a restore would not), which an offer with very many order lines can reach;</li>
  *   <li>{@code stockflow_snapshot_latency_seconds}, a histogram of the time from an event's record
  *       timestamp (its occurredAt when produced by feed or generate) to its snapshot's emission.</li>
  * </ul>
@@ -38,6 +40,7 @@ public final class StockflowMetrics implements ProcessingListener {
     public static final String TOMBSTONES = "stockflow.tombstones";
     public static final String DLQ = "stockflow.dlq";
     public static final String REPLAYED_EVENTS = "stockflow.replayed.events";
+    public static final String STATE_WRITES_REFUSED = "stockflow.state.writes.refused";
     public static final String SNAPSHOT_LATENCY_SECONDS = "stockflow_snapshot_latency_seconds";
     public static final String INVALID_OUTCOME = "invalid";
 
@@ -48,6 +51,7 @@ public final class StockflowMetrics implements ProcessingListener {
     private final Counter[] deadLetters = new Counter[RejectReason.values().length];
     private final Counter snapshots;
     private final Counter tombstones;
+    private final Counter stateWritesRefused;
     private final Histogram latency;
 
     public StockflowMetrics(final PrometheusMeterRegistry registry, final TopologySettings settings) {
@@ -66,6 +70,8 @@ public final class StockflowMetrics implements ProcessingListener {
         }
         snapshots = Counter.builder(SNAPSHOTS).description("Snapshots emitted").register(registry);
         tombstones = Counter.builder(TOMBSTONES).description("Tombstones emitted for offers gone").register(registry);
+        stateWritesRefused = Counter.builder(STATE_WRITES_REFUSED)
+                .description("Offer states Kafka refused to write to the changelog as too large").register(registry);
         latency = Histogram.builder().name(SNAPSHOT_LATENCY_SECONDS)
                 .help("Time from an event's record timestamp to the emission of its snapshot")
                 .classicOnly().withoutExemplars()
@@ -103,6 +109,11 @@ public final class StockflowMetrics implements ProcessingListener {
     @Override
     public void onReplayRejected(final Input input) {
         replayedInvalid[input.ordinal()].increment();
+    }
+
+    @Override
+    public void onStateNotWritten() {
+        stateWritesRefused.increment();
     }
 
     @Override

@@ -35,7 +35,8 @@ class StockflowMetricsTest {
         for (final String code : new String[] {"empty", "undecodable", "invalid", "key-mismatch", "future-timestamp"}) {
             assertThat(scrape).contains("stockflow_dlq_total{code=\"" + code + "\"} 0.0");
         }
-        assertThat(scrape).contains("stockflow_snapshots_total 0.0").contains("stockflow_tombstones_total 0.0");
+        assertThat(scrape).contains("stockflow_snapshots_total 0.0").contains("stockflow_tombstones_total 0.0")
+                .contains("stockflow_state_writes_refused_total 0.0");
     }
 
     @Test
@@ -48,6 +49,7 @@ class StockflowMetricsTest {
         metrics.onSnapshot(40);
         metrics.onSnapshot(400);
         metrics.onTombstone();
+        metrics.onStateNotWritten();
 
         // Then
         final String scrape = registry.scrape();
@@ -58,6 +60,7 @@ class StockflowMetricsTest {
                 .contains("stockflow_dlq_total{code=\"key-mismatch\"} 1.0")
                 .contains("stockflow_snapshots_total 2.0")
                 .contains("stockflow_tombstones_total 1.0")
+                .contains("stockflow_state_writes_refused_total 1.0")
                 .contains("stockflow_snapshot_latency_seconds_count 2")
                 .contains("stockflow_snapshot_latency_seconds_bucket{le=\"0.05\"} 1")
                 .contains("stockflow_snapshot_latency_seconds_bucket{le=\"0.5\"} 2");

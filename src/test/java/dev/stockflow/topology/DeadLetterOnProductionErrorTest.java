@@ -70,10 +70,11 @@ class DeadLetterOnProductionErrorTest {
                 new ProducerRecord<>("stockflow-offer-state-changelog", KEY, new byte[10]),
                 new RecordTooLargeException("too big"));
 
-        // Then: logged with its offer key, not dead-lettered, and processing goes on
+        // Then: logged with its offer key and counted, not dead-lettered, and processing goes on
         assertThat(response.result()).isEqualTo(Result.RESUME);
         assertThat(response.deadLetterQueueRecords()).isEmpty();
         assertThat(counts.rejected).isEmpty();
+        assertThat(counts.statesNotWritten).isEqualTo(1);
     }
 
     @Test

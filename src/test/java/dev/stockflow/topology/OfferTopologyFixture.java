@@ -253,6 +253,7 @@ final class OfferTopologyFixture implements AutoCloseable {
         final Map<Input, Map<String, Integer>> replayed = new EnumMap<>(Input.class);
         int snapshots;
         int tombstones;
+        int statesNotWritten;
         ProcessingListener alsoNotify = ProcessingListener.NONE;
 
         @Override
@@ -271,6 +272,12 @@ final class OfferTopologyFixture implements AutoCloseable {
         public void onReplayOutcome(final Input input, final Outcome outcome) {
             replayed.computeIfAbsent(input, ignored -> new TreeMap<>()).merge(outcome.label(), 1, Integer::sum);
             alsoNotify.onReplayOutcome(input, outcome);
+        }
+
+        @Override
+        public void onStateNotWritten() {
+            statesNotWritten++;
+            alsoNotify.onStateNotWritten();
         }
 
         @Override
