@@ -47,7 +47,7 @@ class MonitoringTemplateTest {
     }
 
     @Test
-    void shouldAlertOnGrowingLagDeadLettersUnreadyInstancesAndLongOrStalledRestoration() {
+    void shouldAlertOnGrowingLagDeadLettersUnreadyInstancesRestorationAndRefusedStateWrites() {
         // Given the PrometheusRule of values-production.yaml
 
         // When
@@ -55,7 +55,8 @@ class MonitoringTemplateTest {
 
         // Then
         assertThat(names).containsExactlyInAnyOrder("StockflowConsumerLagGrowing", "StockflowDeadLetterRateHigh",
-                "StockflowInstanceNotReady", "StockflowStateRestorationLong", "StockflowStateRestorationStalled");
+                "StockflowInstanceNotReady", "StockflowStateRestorationLong", "StockflowStateRestorationStalled",
+                "StockflowStateWriteRefused");
         assertThat(metricsOf(alerts.get("StockflowConsumerLagGrowing"))).containsExactly("kafka_consumer_fetch_manager_records_lag");
         assertThat(alerts.get("StockflowConsumerLagGrowing")).contains("deriv(").contains("> 10000");
         assertThat(metricsOf(alerts.get("StockflowDeadLetterRateHigh"))).containsExactly("stockflow_dlq_total");
@@ -66,6 +67,8 @@ class MonitoringTemplateTest {
                 .containsExactly("stockflow_restore_remaining_records");
         assertThat(metricsOf(alerts.get("StockflowStateRestorationStalled")))
                 .containsExactlyInAnyOrder("stockflow_restore_remaining_records", "stockflow_restore_records_total");
+        assertThat(metricsOf(alerts.get("StockflowStateWriteRefused")))
+                .containsExactly("stockflow_state_writes_refused_total");
     }
 
     @Test
