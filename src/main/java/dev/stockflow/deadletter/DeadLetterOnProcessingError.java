@@ -60,10 +60,7 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
         }
         LOG.error("Processing {}-{}@{} failed; sending it to {}", context.topic(), context.partition(),
                 context.offset(), topics.dlqTopic(), exception);
-        listener.onRejected(input, RejectReason.INVALID);
-        if (ReplayHeaders.isReplay(context.headers())) {
-            listener.onReplayRejected(input);
-        }
+        listener.countRejected(input, RejectReason.INVALID, context.headers());
         return Response.resume(List.of(
                 SourceDeadLetters.of(topics.dlqTopic(), context, "processing failed: " + exception)));
     }

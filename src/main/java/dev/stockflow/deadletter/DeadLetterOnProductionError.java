@@ -62,10 +62,7 @@ public final class DeadLetterOnProductionError implements ProductionExceptionHan
         if (input == null) {
             return Response.resume();
         }
-        listener.onRejected(input, RejectReason.INVALID);
-        if (ReplayHeaders.isReplay(context.headers())) {
-            listener.onReplayRejected(input);
-        }
+        listener.countRejected(input, RejectReason.INVALID, context.headers());
         return Response.resume(List.of(SourceDeadLetters.of(topics.dlqTopic(), context,
                 "its output to " + record.topic() + " is too large: " + exception.getMessage())));
     }

@@ -1,6 +1,7 @@
 package dev.stockflow.deadletter;
 
 import dev.stockflow.offer.Input;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Hears of every record sent to the dead-letter topic, for metrics. Called on the stream thread:
@@ -10,6 +11,17 @@ public interface RejectionListener {
 
     /** A bad record of this input went to the dead-letter topic. */
     default void onRejected(final Input input, final RejectReason reason) {
+    }
+
+    /**
+     * Counts a record of this input sent to the dead-letter topic, and also as a failed replay when its headers
+     * mark it as a dead letter {@code dlq replay} had sent back.
+     */
+    default void countRejected(final Input input, final RejectReason reason, final Headers headers) {
+        onRejected(input, reason);
+        if (ReplayHeaders.isReplay(headers)) {
+            onReplayRejected(input);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.stockflow.topology;
 
 import dev.stockflow.deadletter.DeadLetterHeaders;
 import dev.stockflow.deadletter.RejectReason;
-import dev.stockflow.deadletter.ReplayHeaders;
 import dev.stockflow.offer.OfferEvent;
 import dev.stockflow.offer.Quoted;
 import dev.stockflow.serde.UndecodableException;
@@ -87,10 +86,7 @@ final class InputValidationProcessor<T extends SpecificRecord> implements Proces
     }
 
     private void reject(final Record<Bytes, byte[]> record, final RejectReason reason, final String message) {
-        listener.onRejected(format.input(), reason);
-        if (ReplayHeaders.isReplay(record.headers())) {
-            listener.onReplayRejected(format.input());
-        }
+        listener.countRejected(format.input(), reason, record.headers());
         final Headers headers = new RecordHeaders(record.headers().toArray());
         DeadLetterHeaders.write(headers, reason, message, context.recordMetadata().orElse(null));
         context.forward(new Record<Bytes, Object>(record.key(), record.value(), record.timestamp(), headers),
